@@ -1,3 +1,10 @@
 using BenchmarkDotNet.Running;
+using Cti.Routing.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+if (args.Contains("--measure"))
+{
+    LatencyMeasurement.Run();
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(RoutingWorld).Assembly).Run(args);

@@ -1,0 +1,8 @@
+namespace Cti.Dialer.Campaigns;
+
+public enum CampaignRunState
+{
+    Stopped,
+    Running,
+    Paused,
+}

@@ -1,0 +1,87 @@
+using Cti.Host.Api;
+using Cti.Host.Gateways;
+using Cti.Host.Metrics;
+using Cti.Host.Options;
+using Cti.Host.Registrar;
+using Cti.Host.Security;
+using Cti.Host.Sip;
+using Cti.Host.Storage;
+using Microsoft.Extensions.Options;
+using Prometheus;
+
+namespace Cti.Host;
+
+/// <summary>Composes the service: configuration, options, storage, registrar, SIP stack and HTTP endpoints.</summary>
+internal static class CtiApplication
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        CtiConfiguration.Configure(builder.Configuration, args, AppContext.BaseDirectory, Environment.GetEnvironmentVariables());
+        ThrowIfInvalid(builder.Configuration);
+
+        builder.Host.UseSystemd();
+        builder.Host.UseWindowsService(o => o.ServiceName = "Cti");
+        builder.WebHost.UseUrls(builder.Configuration[$"{CtiOptions.SectionName}:Http:Url"] ?? HttpOptions.DefaultUrl);
+
+        AddServices(builder.Services);
+
+        // Serial GSM gateways (Cti:Gateways); their instruments join the same /metrics registry.
+        builder.Services.AddSingleton(sp => new GatewayMetrics(sp.GetRequiredService<CtiMetrics>().Factory));
+        builder.Services.AddGateways(builder.Configuration);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapHealthEndpoints();
+        app.MapMetrics("/metrics", app.Services.GetRequiredService<CtiMetrics>().Registry);
+        app.MapRegistrationsApi();
+        app.MapGatewayApi().AddEndpointFilter<ApiKeyEndpointFilter>();
+        return app;
+    }
+
+    private static void AddServices(IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IValidateOptions<CtiOptions>, CtiOptionsValidator>();
+        services.AddOptions<CtiOptions>().BindConfiguration(CtiOptions.SectionName).ValidateOnStart();
+
+        services.AddSingleton<CtiMetrics>();
+        services.AddSingleton(sp => new SqliteDatabase(Options(sp).ResolveDataDirectory(), sp.GetRequiredService<ILogger<SqliteDatabase>>()));
+        services.AddSingleton<IBindingStore, SqliteBindingStore>();
+
+        services.AddSingleton(sp => new AgentDirectory(Options(sp).Agents, Options(sp).Registrar.Realm));
+        services.AddSingleton(sp => new RegistrarState(Options(sp).Registrar, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<RegistrarEngine>();
+        services.AddHostedService(sp => sp.GetRequiredService<RegistrarEngine>());
+
+        services.AddSingleton(sp => new AuthFailureTracker(Options(sp).Registrar.Ban, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new ApiKeyValidator(Options(sp).Api.Keys));
+        services.AddSingleton<ApiKeyEndpointFilter>();
+
+        services.AddSingleton<SipListenerStatus>();
+        services.AddCtiSip();
+    }
+
+    /// <summary>
+    /// Checks the settings before anything is built, so a bad configuration ends with one clear list of reasons
+    /// instead of a failure inside whichever service resolves the options first. ValidateOnStart stays as a backstop.
+    /// </summary>
+    private static void ThrowIfInvalid(ConfigurationManager configuration)
+    {
+        var options = new CtiOptions();
+        configuration.GetSection(CtiOptions.SectionName).Bind(options);
+        var errors = CtiOptionsValidator.Collect(options);
+        if (errors.Count > 0)
+        {
+            throw new OptionsValidationException(CtiOptions.SectionName, typeof(CtiOptions), errors);
+        }
+    }
+
+    private static CtiOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<CtiOptions>>().Value;
+}

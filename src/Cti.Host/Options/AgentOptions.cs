@@ -1,0 +1,17 @@
+namespace Cti.Host.Options;
+
+/// <summary>One SIP account: either a clear-text password or pre-computed digest HA1 values.</summary>
+internal sealed class AgentOptions
+{
+    public string Extension { get; set; } = "";
+
+    public string? DisplayName { get; set; }
+
+    public string? Password { get; set; }
+
+    /// <summary>Hex MD5(extension:realm:password).</summary>
+    public string? Ha1Md5 { get; set; }
+
+    /// <summary>Hex SHA-256(extension:realm:password).</summary>
+    public string? Ha1Sha256 { get; set; }
+}

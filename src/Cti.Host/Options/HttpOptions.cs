@@ -1,0 +1,9 @@
+namespace Cti.Host.Options;
+
+internal sealed class HttpOptions
+{
+    public const string DefaultUrl = "http://127.0.0.1:8080";
+
+    /// <summary>The single URL Kestrel listens on.</summary>
+    public string Url { get; set; } = DefaultUrl;
+}

@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using Cti.Host.Metrics;
+using Cti.Host.Options;
+using Cti.Host.Security;
+using Cti.Sip.Auth;
+using Cti.Sip.Messages;
+using Cti.Sip.Transport;
+using Microsoft.Extensions.Logging;
+
+namespace Cti.Host.Registrar;
+
+/// <summary>
+/// Answers REGISTER: digest authentication (unknown users and wrong passwords get the same fresh 401, so the
+/// answers never reveal which extensions exist), failure counting per source address, then the binding rules.
+/// </summary>
+internal sealed partial class RegisterRequestHandler
+{
+    private readonly DigestAuthenticator _authenticator;
+    private readonly AgentDirectory _agents;
+    private readonly RegistrarEngine _registrar;
+    private readonly AuthFailureTracker _failures;
+    private readonly CtiMetrics _metrics;
+    private readonly TimeProvider _time;
+    private readonly IReadOnlyList<string> _challengeAlgorithms;
+    private readonly ILogger<RegisterRequestHandler> _logger;
+
+    public RegisterRequestHandler(
+        DigestAuthenticator authenticator,
+        AgentDirectory agents,
+        RegistrarEngine registrar,
+        AuthFailureTracker failures,
+        CtiMetrics metrics,
+        TimeProvider time,
+        ILogger<RegisterRequestHandler> logger,
+        IReadOnlyList<string>? challengeAlgorithms = null)
+    {
+        _authenticator = authenticator;
+        _agents = agents;
+        _registrar = registrar;
+        _failures = failures;
+        _metrics = metrics;
+        _time = time;
+        _logger = logger;
+        _challengeAlgorithms = challengeAlgorithms ?? RegistrarOptions.DefaultChallengeAlgorithms;
+    }
+
+    public async Task<SipResponse> HandleAsync(SipRequest request, SipEndPoint source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(source);
+        var verification = _authenticator.Verify(
+            SipMethods.Register, request.Headers.Get(SipHeaderNames.Authorization), _agents.LookupHa1, requestUri: null, out var credentials);
+        switch (verification)
+        {
+            case DigestVerificationResult.Ok:
+                break;
+            case DigestVerificationResult.StaleNonce:
+                return Challenge(request, stale: true);
+            case DigestVerificationResult.UnknownUser or DigestVerificationResult.WrongResponse:
+                RecordFailure(source.Remote.Address, verification);
+                return Challenge(request, stale: false);
+            default:
+                return Challenge(request, stale: false);
+        }
+
+        var command = RegisterRequestReader.Read(request, source, out var error);
+        if (command is null)
+        {
+            return Respond(request, 400, error);
+        }
+
+        // Authenticated, but only for its own address-of-record.
+        if (!string.Equals(credentials!.Username, command.Aor, StringComparison.Ordinal))
+        {
+            Log.ForeignAor(_logger, credentials.Username, command.Aor);
+            return Respond(request, 403, "Not allowed to register this address");
+        }
+
+        var result = await _registrar.RegisterAsync(command, cancellationToken);
+        return result.Outcome switch
+        {
+            RegisterOutcome.Ok => Registered(request, result.Bindings),
+            RegisterOutcome.IntervalTooBrief => TooBrief(request, result.MinExpires),
+            RegisterOutcome.OutOfOrder => Respond(request, 500, result.Reason),
+            _ => Respond(request, 400, result.Reason),
+        };
+    }
+
+    private void RecordFailure(IPAddress address, DigestVerificationResult verification)
+    {
+        _metrics.AuthFailures.Inc();
+        Log.AuthFailed(_logger, address, verification);
+        if (_failures.RecordFailure(address))
+        {
+            _metrics.Bans.Inc();
+            Log.Banned(_logger, address);
+        }
+    }
+
+    private SipResponse Challenge(SipRequest request, bool stale)
+    {
+        var response = Respond(request, 401, null);
+        var challenges = _authenticator.CreateChallenges(stale);
+
+        // The authenticator offers its own order; the configured order decides which one phones see first.
+        foreach (var algorithm in _challengeAlgorithms)
+        {
+            foreach (var challenge in challenges.Where(c => string.Equals(AlgorithmOf(c), algorithm, StringComparison.OrdinalIgnoreCase)))
+            {
+                response.Headers.Add("WWW-Authenticate", challenge);
+            }
+        }
+
+        return response;
+    }
+
+    private SipResponse Registered(SipRequest request, IReadOnlyList<RegistrarBinding> bindings)
+    {
+        var response = Respond(request, 200, null);
+        var now = _time.GetUtcNow();
+        foreach (var binding in bindings)
+        {
+            var contact = "<" + binding.ContactUri + ">;expires=" + binding.SecondsLeft(now).ToString(CultureInfo.InvariantCulture);
+            if (binding.Q is { } q)
+            {
+                contact += ";q=" + q.ToString("0.###", CultureInfo.InvariantCulture);
+            }
+
+            response.Headers.Add(SipHeaderNames.Contact, contact);
+        }
+
+        response.Headers.Add(SipHeaderNames.Date, now.ToString("r", CultureInfo.InvariantCulture));
+        return response;
+    }
+
+    private static string? AlgorithmOf(string challenge)
+    {
+        const string Name = "algorithm=";
+        var start = challenge.IndexOf(Name, StringComparison.OrdinalIgnoreCase);
+        if (start < 0)
+        {
+            return null;
+        }
+
+        var rest = challenge[(start + Name.Length)..];
+        var end = rest.IndexOf(',', StringComparison.Ordinal);
+        return (end < 0 ? rest : rest[..end]).Trim().Trim('"');
+    }
+
+    private static SipResponse TooBrief(SipRequest request, int minExpires)
+    {
+        var response = Respond(request, 423, null);
+        response.Headers.Add(SipHeaderNames.MinExpires, minExpires.ToString(CultureInfo.InvariantCulture));
+        return response;
+    }
+
+    private static SipResponse Respond(SipRequest request, int status, string? reason) =>
+        SipResponseFactory.Create(request, status, reason, toTag: NewTag());
+
+    private static string NewTag() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+}

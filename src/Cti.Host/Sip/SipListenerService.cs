@@ -1,0 +1,36 @@
+using Cti.Host.Options;
+using Cti.Sip.Stack;
+using Microsoft.Extensions.Options;
+
+namespace Cti.Host.Sip;
+
+/// <summary>Binds the SIP listeners at start and closes them first at shutdown (before the registrar stops).</summary>
+internal sealed partial class SipListenerService : IHostedService
+{
+    private readonly SipStack _stack;
+    private readonly SipListenerStatus _status;
+    private readonly CtiOptions _options;
+    private readonly ILogger<SipListenerService> _logger;
+
+    public SipListenerService(SipStack stack, SipListenerStatus status, IOptions<CtiOptions> options, ILogger<SipListenerService> logger)
+    {
+        _stack = stack;
+        _status = status;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await _stack.StartAsync(SipStackFactory.ListenEndPoints(_options.Sip), cancellationToken);
+        // The stack logs each bound endpoint itself.
+        _status.MarkListening(_stack.BoundEndPoints.Select(e => e.ToString()).ToArray());
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _status.MarkStopped();
+        await _stack.DisposeAsync();
+        Log.Stopped(_logger);
+    }
+}

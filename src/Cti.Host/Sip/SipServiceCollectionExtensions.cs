@@ -1,0 +1,34 @@
+using Cti.Host.Options;
+using Cti.Host.Registrar;
+using Cti.Sip.Auth;
+using Cti.Sip.Stack;
+using Microsoft.Extensions.Options;
+
+namespace Cti.Host.Sip;
+
+internal static class SipServiceCollectionExtensions
+{
+    /// <summary>Registers the SIP stack with its request handler and metrics observer, the listeners and the pinger.</summary>
+    public static IServiceCollection AddCtiSip(this IServiceCollection services)
+    {
+        services.AddSingleton(sp =>
+        {
+            var registrar = sp.GetRequiredService<IOptions<CtiOptions>>().Value.Registrar;
+            return new DigestAuthenticator(new DigestAuthOptions { Realm = registrar.Realm, NonceLifetime = registrar.NonceLifetime }, sp.GetRequiredService<TimeProvider>());
+        });
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<RegisterRequestHandler>(
+            sp, sp.GetRequiredService<IOptions<CtiOptions>>().Value.Registrar.EffectiveChallengeAlgorithms));
+        services.AddSingleton<SipRequestDispatcher>();
+        services.AddSingleton<CtiSipRequestHandler>();
+        services.AddSingleton<SipMetricsObserver>();
+        services.AddSingleton(sp => new SipStack(
+            SipStackFactory.CreateOptions(sp.GetRequiredService<IOptions<CtiOptions>>().Value.Sip),
+            sp.GetRequiredService<CtiSipRequestHandler>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<SipStack>>(),
+            sp.GetRequiredService<SipMetricsObserver>()));
+        services.AddHostedService<SipListenerService>();
+        services.AddHostedService<ContactPinger>();
+        return services;
+    }
+}

@@ -1,0 +1,11 @@
+namespace Cti.Routing.Engine;
+
+internal enum CallPhase
+{
+    Waiting,
+    HeldForAgent,
+    Ringing,
+    Connected,
+    OutboundReserved,
+    OutboundConnected,
+}

@@ -1,0 +1,3 @@
+namespace Cti.Routing.Engine;
+
+public sealed record ConfigApplied(long Version) : AcdEvent;

@@ -1,0 +1,10 @@
+namespace Cti.Routing.Engine;
+
+public enum OverflowReason
+{
+    Escalation,
+    MaxWait,
+    QueueFull,
+    QueueEmpty,
+    QueueRemoved,
+}

@@ -1,0 +1,9 @@
+namespace Cti.Routing.Engine;
+
+public enum StopRingingReason
+{
+    AnsweredElsewhere,
+    RingTimeout,
+    CallerHungUp,
+    Cancelled,
+}

@@ -1,0 +1,8 @@
+namespace Cti.Sip.Auth;
+
+internal enum DigestNonceCountOutcome
+{
+    Accepted,
+    Replayed,
+    Full,
+}

@@ -1,0 +1,74 @@
+using System.Net.Http;
+using Microsoft.AspNetCore.Builder;
+
+namespace Cti.Host.Tests.Api;
+
+/// <summary>The real service started in-process on free loopback ports with its own data folder.</summary>
+internal sealed class TestHost : IAsyncDisposable
+{
+    public const string ApiKey = "test-key-123";
+
+    private TestHost(WebApplication app, string dataDirectory, int httpPort, int sipPort)
+    {
+        App = app;
+        DataDirectory = dataDirectory;
+        HttpPort = httpPort;
+        SipPort = sipPort;
+    }
+
+    public WebApplication App { get; }
+
+    public string DataDirectory { get; }
+
+    public int HttpPort { get; }
+
+    public int SipPort { get; }
+
+    public Uri BaseAddress => new($"http://127.0.0.1:{HttpPort}");
+
+    public static async Task<TestHost> StartAsync(string? dataDirectory = null, params string[] extraArgs)
+    {
+        dataDirectory ??= Directory.CreateTempSubdirectory("cti-host-").FullName;
+        var httpPort = FreePorts.Next();
+        var sipPort = FreePorts.Next();
+        string[] args =
+        [
+            $"--Cti:DataDirectory={dataDirectory}",
+            $"--Cti:Http:Url=http://127.0.0.1:{httpPort}",
+            $"--Cti:Sip:Profiles:agents:Address=127.0.0.1",
+            $"--Cti:Sip:Profiles:agents:Port={sipPort}",
+            $"--Cti:Api:Keys:0:Key={ApiKey}",
+            "--Logging:LogLevel:Default=Warning",
+            .. extraArgs,
+        ];
+        var app = CtiApplication.Build(args);
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
+        return new TestHost(app, dataDirectory, httpPort, sipPort);
+    }
+
+    public HttpClient CreateClient(string? apiKey = ApiKey)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        }
+
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+}
