@@ -13,12 +13,12 @@ HTTP_PORT=${HTTP_PORT:-28080}
 LIMIT=${LIMIT:-120}
 
 work=$(mktemp -d)
-trap 'kill $host_pid 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill $host_pid 2>/dev/null || true; wait 2>/dev/null || true; [ -n "${KEEP:-}" ] && echo "kept $work" || rm -rf "$work"' EXIT
 
 dotnet build src/Cti.Host -c Release -v quiet -nologo >/dev/null
 
 {
-  printf '{"Cti":{"DataDirectory":"%s","Http":{"Url":"http://127.0.0.1:%s"},' "$work" "$HTTP_PORT"
+  printf '{"Logging":{"LogLevel":{"Default":"Warning"}},"Cti":{"DataDirectory":"%s","Http":{"Url":"http://127.0.0.1:%s"},' "$work" "$HTTP_PORT"
   printf '"Sip":{"Profiles":{"agents":{"Address":"127.0.0.1","Port":%s,"Transports":["udp"]}}},' "$SIP_PORT"
   printf '"Api":{"Keys":[{"Name":"load","Key":"load-key-%s","Roles":["admin"]}]},"Agents":[' "$RANDOM$RANDOM"
   for i in $(seq 1 "$ACCOUNTS"); do
@@ -29,7 +29,7 @@ dotnet build src/Cti.Host -c Release -v quiet -nologo >/dev/null
 } > "$work/settings.json"
 {
   echo SEQUENTIAL
-  for i in $(seq 1 "$ACCOUNTS"); do echo "$((100000 + i));secret$i"; done
+  for i in $(seq 1 "$ACCOUNTS"); do echo "$((100000 + i));[authentication username=$((100000 + i)) password=secret$i]"; done
 } > "$work/accounts.csv"
 
 dotnet src/Cti.Host/bin/Release/net10.0/Cti.Host.dll --config "$work/settings.json" > "$work/host.log" 2>&1 &

@@ -8,12 +8,18 @@ namespace Cti.Host.Registrar;
 
 /// <summary>
 /// Owns the <see cref="RegistrarState"/>: every read and change runs on one loop fed by a channel, so the state
-/// needs no locks. Persists each changed AOR, restores at start, and sweeps expired bindings once a second.
+/// needs no locks. Restores at start and sweeps expired bindings once a second. Changed AORs are written behind:
+/// collected on the loop and written together in one SQLite transaction every <see cref="FlushInterval"/> and at
+/// shutdown, so a burst of REGISTERs costs one commit per interval instead of one per request. A crash loses at most
+/// one interval of changes, which phones restore with their next refresh.
 /// </summary>
 internal sealed partial class RegistrarEngine : BackgroundService
 {
     public static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(1);
 
+    public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(100);
+
+    private readonly HashSet<string> _dirty = new(StringComparer.Ordinal);
     private readonly Channel<WorkItem> _work = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = true });
     private readonly RegistrarState _state;
     private readonly IBindingStore _store;
@@ -41,6 +47,14 @@ internal sealed partial class RegistrarEngine : BackgroundService
             }
 
             return result;
+        }, cancellationToken);
+
+    /// <summary>Writes every pending change now (tests, and callers that need the disk to agree).</summary>
+    public Task FlushAsync(CancellationToken cancellationToken) =>
+        InvokeAsync(_ =>
+        {
+            Flush();
+            return true;
         }, cancellationToken);
 
     public Task<IReadOnlyList<RegistrarBinding>> SnapshotAsync(CancellationToken cancellationToken) =>
@@ -79,6 +93,7 @@ internal sealed partial class RegistrarEngine : BackgroundService
 
         UpdateGauges();
         using var sweepTimer = _time.CreateTimer(_ => _work.Writer.TryWrite(new WorkItem(Sweep, static () => { })), null, SweepInterval, SweepInterval);
+        using var flushTimer = _time.CreateTimer(_ => _work.Writer.TryWrite(new WorkItem(_ => Flush(), static () => { })), null, FlushInterval, FlushInterval);
         try
         {
             await foreach (var item in _work.Reader.ReadAllAsync(stoppingToken))
@@ -96,6 +111,9 @@ internal sealed partial class RegistrarEngine : BackgroundService
             {
                 pending.Cancel();
             }
+
+            // The loop has ended: this is the last writer, and nothing registered so far is lost at a clean stop.
+            Flush();
         }
     }
 
@@ -140,22 +158,32 @@ internal sealed partial class RegistrarEngine : BackgroundService
         }
     }
 
-    /// <summary>Writes the AOR's bindings and returns how many it has now.</summary>
+    /// <summary>Marks the AOR for the next write and returns how many bindings it has now.</summary>
     private int Persist(string aor)
     {
-        var bindings = _state.Get(aor);
+        _dirty.Add(aor);
+        UpdateGauges();
+        return _state.Get(aor).Count;
+    }
+
+    private void Flush()
+    {
+        if (_dirty.Count == 0)
+        {
+            return;
+        }
+
+        var batch = _dirty.Select(aor => (aor, _state.Get(aor))).ToList();
         try
         {
-            _store.ReplaceAor(aor, bindings);
+            _store.ReplaceAors(batch);
+            _dirty.Clear();
         }
         catch (SqliteException ex)
         {
-            // The in-memory registrar stays authoritative; the next change of this AOR writes it again.
-            Log.PersistFailed(_logger, aor, ex);
+            // The in-memory registrar stays authoritative; the AORs stay dirty and the next flush tries again.
+            Log.PersistFailed(_logger, batch[0].aor, ex);
         }
-
-        UpdateGauges();
-        return bindings.Count;
     }
 
     private void UpdateGauges()

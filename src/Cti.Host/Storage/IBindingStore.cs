@@ -2,11 +2,14 @@ using Cti.Host.Registrar;
 
 namespace Cti.Host.Storage;
 
-/// <summary>Durable registrar bindings: written on every change, read once at start.</summary>
+/// <summary>Durable registrar bindings: written behind in batches, read once at start.</summary>
 internal interface IBindingStore
 {
     IReadOnlyList<RegistrarBinding> LoadAll();
 
     /// <summary>Replaces every stored binding of <paramref name="aor"/> with <paramref name="bindings"/>.</summary>
     void ReplaceAor(string aor, IReadOnlyList<RegistrarBinding> bindings);
+
+    /// <summary>Replaces the stored bindings of several AORs in one transaction.</summary>
+    void ReplaceAors(IReadOnlyList<(string Aor, IReadOnlyList<RegistrarBinding> Bindings)> changes);
 }

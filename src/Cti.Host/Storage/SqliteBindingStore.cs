@@ -39,37 +39,56 @@ internal sealed class SqliteBindingStore : IBindingStore
     public void ReplaceAor(string aor, IReadOnlyList<RegistrarBinding> bindings)
     {
         ArgumentNullException.ThrowIfNull(bindings);
+        ReplaceAors([(aor, bindings)]);
+    }
+
+    public void ReplaceAors(IReadOnlyList<(string Aor, IReadOnlyList<RegistrarBinding> Bindings)> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
         _database.Use(connection =>
         {
             using var transaction = connection.BeginTransaction();
-            using (var delete = connection.CreateCommand())
-            {
-                delete.Transaction = transaction;
-                delete.CommandText = "DELETE FROM registrar_bindings WHERE aor = $aor;";
-                delete.Parameters.AddWithValue("$aor", aor);
-                delete.ExecuteNonQuery();
-            }
+            using var delete = connection.CreateCommand();
+            delete.Transaction = transaction;
+            delete.CommandText = "DELETE FROM registrar_bindings WHERE aor = $aor;";
+            var deleteAor = delete.Parameters.Add("$aor", SqliteType.Text);
 
-            foreach (var binding in bindings)
+            using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = """
+                INSERT INTO registrar_bindings
+                    (aor, contact_uri, q, expires_at_ms, call_id, cseq, source_transport, source_address, user_agent, reachable)
+                VALUES ($aor, $uri, $q, $exp, $callId, $cseq, $transport, $address, $ua, $reachable);
+                """;
+            var aor = insert.Parameters.Add("$aor", SqliteType.Text);
+            var uri = insert.Parameters.Add("$uri", SqliteType.Text);
+            var q = insert.Parameters.Add("$q", SqliteType.Real);
+            var expires = insert.Parameters.Add("$exp", SqliteType.Integer);
+            var callId = insert.Parameters.Add("$callId", SqliteType.Text);
+            var cseq = insert.Parameters.Add("$cseq", SqliteType.Integer);
+            var transport = insert.Parameters.Add("$transport", SqliteType.Text);
+            var address = insert.Parameters.Add("$address", SqliteType.Text);
+            var userAgent = insert.Parameters.Add("$ua", SqliteType.Text);
+            var reachable = insert.Parameters.Add("$reachable", SqliteType.Integer);
+
+            foreach (var change in changes)
             {
-                using var insert = connection.CreateCommand();
-                insert.Transaction = transaction;
-                insert.CommandText = """
-                    INSERT INTO registrar_bindings
-                        (aor, contact_uri, q, expires_at_ms, call_id, cseq, source_transport, source_address, user_agent, reachable)
-                    VALUES ($aor, $uri, $q, $exp, $callId, $cseq, $transport, $address, $ua, $reachable);
-                    """;
-                insert.Parameters.AddWithValue("$aor", aor);
-                insert.Parameters.AddWithValue("$uri", binding.ContactUri);
-                insert.Parameters.AddWithValue("$q", (object?)binding.Q ?? DBNull.Value);
-                insert.Parameters.AddWithValue("$exp", binding.ExpiresAt.ToUnixTimeMilliseconds());
-                insert.Parameters.AddWithValue("$callId", binding.CallId);
-                insert.Parameters.AddWithValue("$cseq", binding.CSeq);
-                insert.Parameters.AddWithValue("$transport", binding.SourceTransport);
-                insert.Parameters.AddWithValue("$address", binding.SourceAddress);
-                insert.Parameters.AddWithValue("$ua", (object?)binding.UserAgent ?? DBNull.Value);
-                insert.Parameters.AddWithValue("$reachable", binding.Reachable is null ? DBNull.Value : binding.Reachable.Value ? 1 : 0);
-                insert.ExecuteNonQuery();
+                deleteAor.Value = change.Aor;
+                delete.ExecuteNonQuery();
+                foreach (var binding in change.Bindings)
+                {
+                    aor.Value = change.Aor;
+                    uri.Value = binding.ContactUri;
+                    q.Value = (object?)binding.Q ?? DBNull.Value;
+                    expires.Value = binding.ExpiresAt.ToUnixTimeMilliseconds();
+                    callId.Value = binding.CallId;
+                    cseq.Value = binding.CSeq;
+                    transport.Value = binding.SourceTransport;
+                    address.Value = binding.SourceAddress;
+                    userAgent.Value = (object?)binding.UserAgent ?? DBNull.Value;
+                    reachable.Value = binding.Reachable is null ? DBNull.Value : binding.Reachable.Value ? 1 : 0;
+                    insert.ExecuteNonQuery();
+                }
             }
 
             transaction.Commit();

@@ -93,6 +93,7 @@ public sealed partial class RegisterRequestHandlerTests : IAsyncLifetime
         Assert.Equal("<sip:1001@192.0.2.10:5062;transport=udp>;expires=300", Assert.Single(response.Headers.GetAll("Contact")));
         Assert.Equal(1, _metrics.BindingsActive.Value);
         Assert.Equal(1, _metrics.RegistrationsActive.Value);
+        await _engine.FlushAsync(CancellationToken.None);
         var stored = Assert.Single(_store.Bindings["1001"]);
         Assert.Equal("udp", stored.SourceTransport);
         Assert.Equal("192.0.2.10:5062", stored.SourceAddress);
@@ -239,6 +240,14 @@ public sealed partial class RegisterRequestHandlerTests : IAsyncLifetime
             else
             {
                 Bindings[aor] = bindings;
+            }
+        }
+
+        public void ReplaceAors(IReadOnlyList<(string Aor, IReadOnlyList<RegistrarBinding> Bindings)> changes)
+        {
+            foreach (var (aor, bindings) in changes)
+            {
+                ReplaceAor(aor, bindings);
             }
         }
     }

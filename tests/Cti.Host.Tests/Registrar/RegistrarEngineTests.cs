@@ -58,6 +58,7 @@ public sealed class RegistrarEngineTests : IAsyncLifetime, IDisposable
         Assert.DoesNotContain(bindings, b => b.Aor == "1001");
         Assert.Equal(1, _metrics.BindingsActive.Value);
         Assert.Equal(1, _metrics.RegistrationsActive.Value);
+        await _engine.FlushAsync(CancellationToken.None);
         Assert.DoesNotContain(new SqliteBindingStore(_database).LoadAll(), b => b.Aor == "1001");
     }
 
@@ -67,6 +68,7 @@ public sealed class RegistrarEngineTests : IAsyncLifetime, IDisposable
         await _engine.SetReachableAsync("1004", "sip:kept@h", false, CancellationToken.None);
 
         Assert.False(Assert.Single(await _engine.SnapshotAsync(CancellationToken.None)).Reachable);
+        await _engine.FlushAsync(CancellationToken.None);
         Assert.False(Assert.Single(new SqliteBindingStore(_database).LoadAll()).Reachable);
     }
 }

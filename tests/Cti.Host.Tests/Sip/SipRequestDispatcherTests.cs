@@ -95,5 +95,9 @@ public sealed class SipRequestDispatcherTests
         public void ReplaceAor(string aor, IReadOnlyList<RegistrarBinding> bindings)
         {
         }
+
+        public void ReplaceAors(IReadOnlyList<(string Aor, IReadOnlyList<RegistrarBinding> Bindings)> changes)
+        {
+        }
     }
 }
