@@ -1,8 +1,12 @@
 using Cti.Host.Api;
+using Cti.Host.Cdrs;
+using Cti.Host.Dialer;
+using Cti.Host.Events;
 using Cti.Host.Gateways;
 using Cti.Host.Metrics;
 using Cti.Host.Options;
 using Cti.Host.Registrar;
+using Cti.Host.Routing;
 using Cti.Host.Security;
 using Cti.Host.Sip;
 using Cti.Host.Storage;
@@ -33,6 +37,10 @@ internal static class CtiApplication
         // Serial GSM gateways (Cti:Gateways); their instruments join the same /metrics registry.
         builder.Services.AddSingleton(sp => new GatewayMetrics(sp.GetRequiredService<CtiMetrics>().Factory));
         builder.Services.AddGateways(builder.Configuration);
+        builder.Services.AddDialer(builder.Configuration);
+        builder.Services.AddAcd(builder.Configuration);
+        builder.Services.AddEvents(builder.Configuration);
+        builder.Services.AddCdrs(builder.Configuration);
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -41,6 +49,10 @@ internal static class CtiApplication
         app.MapMetrics("/metrics", app.Services.GetRequiredService<CtiMetrics>().Registry);
         app.MapRegistrationsApi();
         app.MapGatewayApi().AddEndpointFilter<ApiKeyEndpointFilter>();
+        app.MapDialerApi().AddEndpointFilter<ApiKeyEndpointFilter>();
+        app.MapAcdApi().AddEndpointFilter<ApiKeyEndpointFilter>();
+        app.MapEventsApi().AddEndpointFilter<ApiKeyEndpointFilter>();
+        app.MapCdrApi().AddEndpointFilter<ApiKeyEndpointFilter>();
         return app;
     }
 

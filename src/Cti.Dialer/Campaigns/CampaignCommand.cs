@@ -16,4 +16,10 @@ public abstract record CampaignCommand
     public sealed record Outcome(CallOutcomeReport Report) : CampaignCommand;
 
     public sealed record Disposition(AgentDisposition Value) : CampaignCommand;
+
+    /// <summary>Adds imported leads to a campaign whose loop is already running.</summary>
+    public sealed record AddLeads(IReadOnlyList<Lists.Lead> Leads) : CampaignCommand;
+
+    /// <summary>Runs <paramref name="Visit"/> on the loop, the only safe place to read the core's live state.</summary>
+    public sealed record Inspect(Action<CampaignEngineCore> Visit) : CampaignCommand;
 }

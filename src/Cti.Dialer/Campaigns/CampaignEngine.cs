@@ -91,6 +91,13 @@ public sealed partial class CampaignEngine : IAsyncDisposable
             case CampaignCommand.Disposition disposition:
                 Core.ReportDisposition(disposition.Value);
                 break;
+            case CampaignCommand.AddLeads add:
+                Core.AddLeads(add.Leads);
+                requests = Core.Tick();
+                break;
+            case CampaignCommand.Inspect inspect:
+                inspect.Visit(Core);
+                break;
         }
 
         foreach (var request in requests)

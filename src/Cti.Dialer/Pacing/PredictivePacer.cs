@@ -10,8 +10,9 @@ namespace Cti.Dialer.Pacing;
 /// answer in that slot given its age, convolved with a binomial over the N new calls.</item>
 /// </list>
 /// The distribution of idle agents is carried from slot to slot; an answer that finds no agent in its slot is an
-/// abandon. The pacer places the largest N whose expected abandons stay within the allowed share of expected answers
-/// (set by the cap and the running abandon budget) and whose last call is still more likely to reach an agent than not.
+/// abandon, an agent left over at the end of a slot is idle. The pacer places the largest N whose expected abandons stay
+/// within the allowed share of expected answers (set by the cap and the running abandon budget) and whose last call
+/// buys enough idle time for the abandons it adds (the abandon price, lowered as the budget runs short).
 /// It never places fewer calls than the progressive pacer.
 /// </summary>
 public sealed class PredictivePacer : IPacer
@@ -24,6 +25,7 @@ public sealed class PredictivePacer : IPacer
     private readonly double[][] _ringingPmf = new double[MaxSlots][];
     private readonly int[] _ringingLength = new int[MaxSlots];
     private readonly double[] _newCallProbability = new double[MaxSlots];
+    private readonly double[] _idleWeight = new double[MaxSlots];
     private double[] _probabilities = new double[64];
     private double[] _binomial = new double[64];
     private double[] _answers = new double[64];
@@ -45,7 +47,7 @@ public sealed class PredictivePacer : IPacer
     public string Name => Pacers.Predictive;
 
     /// <summary>Share of the cap aimed at on average, leaving headroom for model error.</summary>
-    public double TargetFraction { get; init; } = 0.75;
+    public double TargetFraction { get; init; } = 0.9;
 
     /// <summary>Share of the cap at which only progressive (abandon-free) calls are placed until the rate falls back.</summary>
     public double HardStopFraction { get; init; } = 0.9;
@@ -63,10 +65,23 @@ public sealed class PredictivePacer : IPacer
     public double HorizonQuantile { get; init; } = 0.9;
 
     /// <summary>
-    /// Largest acceptable ratio of the last call's extra expected abandons to its extra expected answers. Large teams can
-    /// reach the average target only by adding calls that mostly abandon; this stops earlier.
+    /// Largest acceptable ratio of the last call's extra expected abandons to its extra expected answers: a ceiling on top
+    /// of the abandon price, so no call is placed that mostly abandons however much idle time it would fill.
     /// </summary>
-    public double MaxMarginalAbandon { get; init; } = 0.07;
+    public double MaxMarginalAbandon { get; init; } = 0.2;
+
+    /// <summary>
+    /// The price of an abandon: the last call may add at most this many expected abandons per agent-second of idle time
+    /// it removes (idle that a call on the next decision could still cover does not count). A large team has little idle
+    /// left to remove, so it stops earlier than a small one at the same price and buys its talk time with fewer abandons.
+    /// </summary>
+    public double MaxAbandonsPerIdleSecond { get; init; } = 0.02;
+
+    /// <summary>Share of the abandon budget (below the stop line) under which the abandon price starts to fall towards zero.</summary>
+    public double PriceHeadroomFraction { get; init; } = 0.3;
+
+    /// <summary>Time between pacing decisions (the engine ticks once a second).</summary>
+    public TimeSpan DecisionInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Upper bound on calls outstanding per logged-in agent.</summary>
     public double MaxCallsPerAgent { get; init; } = 10;
@@ -83,6 +98,12 @@ public sealed class PredictivePacer : IPacer
     /// the realised rate over blocks of live answers.
     /// </summary>
     public double Calibration { get; private set; } = 1.0;
+
+    /// <summary>
+    /// Multiplier on <see cref="MaxAbandonsPerIdleSecond"/> from the running budget: 1 with ample headroom under the stop
+    /// line, falling linearly to 0 over the last <see cref="PriceHeadroomFraction"/> of it.
+    /// </summary>
+    public double AbandonPriceFactor { get; private set; } = 1;
 
     /// <summary>The expected abandon share of the last model-based decision (diagnostics).</summary>
     public double LastExpectedAbandonShare { get; private set; }
@@ -116,6 +137,7 @@ public sealed class PredictivePacer : IPacer
     /// <summary>
     /// The abandon share allowed for this decision: the calibrated target share, scaled by the running abandon budget
     /// (up to 1.5 times when under budget, down to zero when over) and zero when the burst reserve would pass the hard stop.
+    /// Also sets <see cref="AbandonPriceFactor"/> from the same running counts.
     /// </summary>
     public double AllowedShare(PacingSnapshot snapshot)
     {
@@ -125,11 +147,17 @@ public sealed class PredictivePacer : IPacer
         Recalibrate(live, snapshot.Abandoned, target);
         if (snapshot.Abandoned + BurstReserve > snapshot.AbandonCap * HardStopFraction * live)
         {
+            AbandonPriceFactor = 0;
             return 0;
         }
 
         var budget = (target * live) - snapshot.Abandoned;
         var factor = Math.Clamp(1 + (budget / ((target * live) + 3)), 0, 1.5);
+
+        // The abandon price falls smoothly to zero as the running count nears the stop line, instead of a cliff at it.
+        var stop = snapshot.AbandonCap * HardStopFraction * live;
+        var headroom = stop <= 0 ? 0 : (stop - snapshot.Abandoned - BurstReserve) / stop;
+        AbandonPriceFactor = Math.Clamp(headroom / PriceHeadroomFraction, 0, 1);
         return target * Calibration * factor;
     }
 
@@ -181,6 +209,13 @@ public sealed class PredictivePacer : IPacer
 
             _ringingLength[k] = TruncatedPoissonBinomial(_probabilities.AsSpan(0, ringing.Count), ref _ringingPmf[k]);
             _newCallProbability[k] = history.LiveAnswerWithin(TimeSpan.Zero, end) - (k == 0 ? 0 : history.LiveAnswerWithin(TimeSpan.Zero, start));
+
+            // Idle time in this slot is worth a call now only as far as a call placed on the next decision could not
+            // be answered in time to cover it: the share of live ring times longer than the slot end minus one interval.
+            var deferred = end - DecisionInterval;
+            _idleWeight[k] = deferred <= TimeSpan.Zero
+                ? 1
+                : Math.Clamp(1 - (history.LiveAnswerWithin(TimeSpan.Zero, deferred) / Math.Max(1e-9, history.LiveAnswerProbability)), 0, 1);
         }
 
         if (!Acceptable(snapshot, slots, 0, allowed))
@@ -217,7 +252,7 @@ public sealed class PredictivePacer : IPacer
 
     private bool Acceptable(PacingSnapshot snapshot, int slots, int newCalls, double allowed)
     {
-        var (abandons, answers) = Expected(snapshot, slots, newCalls);
+        var (abandons, answers, idle) = Expected(snapshot, slots, newCalls);
         if (answers > Negligible && abandons / answers > allowed)
         {
             return false;
@@ -235,19 +270,28 @@ public sealed class PredictivePacer : IPacer
             return true;
         }
 
-        var (abandonsBefore, answersBefore) = Expected(snapshot, slots, newCalls - 1);
+        var (abandonsBefore, answersBefore, idleBefore) = Expected(snapshot, slots, newCalls - 1);
         var addedAnswers = answers - answersBefore;
-        return addedAnswers <= Negligible || (abandons - abandonsBefore) / addedAnswers <= MaxMarginalAbandon;
+        var addedAbandons = abandons - abandonsBefore;
+        if (addedAnswers > Negligible && addedAbandons / addedAnswers > MaxMarginalAbandon)
+        {
+            return false;
+        }
+
+        return addedAbandons <= Negligible || addedAbandons <= MaxAbandonsPerIdleSecond * AbandonPriceFactor * (idleBefore - idle);
     }
 
     private double Share(PacingSnapshot snapshot, int slots, int newCalls)
     {
-        var (abandons, answers) = Expected(snapshot, slots, newCalls);
+        var (abandons, answers, _) = Expected(snapshot, slots, newCalls);
         return answers <= Negligible ? 0 : abandons / answers;
     }
 
-    /// <summary>Expected abandons and live answers over the horizon if <paramref name="newCalls"/> calls are placed now.</summary>
-    private (double Abandons, double Answers) Expected(PacingSnapshot snapshot, int slots, int newCalls)
+    /// <summary>
+    /// Expected abandons, live answers and weighted idle agent-seconds over the horizon if <paramref name="newCalls"/>
+    /// calls are placed now.
+    /// </summary>
+    private (double Abandons, double Answers, double IdleSeconds) Expected(PacingSnapshot snapshot, int slots, int newCalls)
     {
         // Callees already waiting take free agents first; those beyond the free agents are likely lost.
         var waiting = snapshot.AnsweredWaiting;
@@ -257,6 +301,7 @@ public sealed class PredictivePacer : IPacer
         _idle[idleLength - 1] = 1.0;
         double abandons = Math.Max(0, waiting - snapshot.FreeAgents) * 0.5;
         double answers = waiting;
+        double idleSlots = 0;
 
         for (var k = 0; k < slots; k++)
         {
@@ -329,9 +374,13 @@ public sealed class PredictivePacer : IPacer
             Ensure(ref _idle, nextLength);
             Array.Copy(_nextIdle, _idle, nextLength);
             idleLength = nextLength;
+            for (var x = 1; x < idleLength; x++)
+            {
+                idleSlots += x * _idle[x] * _idleWeight[k];
+            }
         }
 
-        return (abandons, answers);
+        return (abandons, answers, idleSlots * AgentWaitGrace.TotalSeconds);
     }
 
     /// <summary>Exact Poisson-binomial, cut where the upper tail is negligible (slot probabilities are small).</summary>

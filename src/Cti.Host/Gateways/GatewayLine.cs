@@ -22,6 +22,7 @@ internal sealed partial class GatewayLine : IGatewayLine
     private long _nextCallId;
     private TaskCompletionSource? _resumeAfterOutOfService;
     private CancellationToken _stopping;
+    private readonly List<Action> _deferred = [];
     private volatile GatewayLineSnapshot _snapshot;
 
     public GatewayLine(GatewayLineOptions options, TimeProvider timeProvider, GatewayMetrics metrics, ILogger<GatewayLine> logger)
@@ -154,6 +155,7 @@ internal sealed partial class GatewayLine : IGatewayLine
             {
                 Handle(message);
                 _snapshot = BuildSnapshot();
+                CompleteDeferred();
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -170,7 +172,38 @@ internal sealed partial class GatewayLine : IGatewayLine
             }
 
             _snapshot = BuildSnapshot();
+            CompleteDeferred();
         }
+    }
+
+    /// <summary>
+    /// Results are handed out only after the loop has published the snapshot they produced, so a caller that awaits
+    /// a command and then reads <see cref="State"/> sees the state its command left (continuations run elsewhere).
+    /// </summary>
+    private void Defer<T>(TaskCompletionSource<T>? completion, T result)
+    {
+        if (completion is not null)
+        {
+            _deferred.Add(() => completion.TrySetResult(result));
+        }
+    }
+
+    private void Defer(TaskCompletionSource? completion)
+    {
+        if (completion is not null)
+        {
+            _deferred.Add(() => completion.TrySetResult());
+        }
+    }
+
+    private void CompleteDeferred()
+    {
+        foreach (var complete in _deferred)
+        {
+            complete();
+        }
+
+        _deferred.Clear();
     }
 
     private static bool IsDiallable(string? number) =>
@@ -300,7 +333,7 @@ internal sealed partial class GatewayLine : IGatewayLine
                 _state.ManualOutOfServiceReason = oos.Reason;
                 _metrics.SetUp(Name, false);
                 Log.ManualOutOfService(_logger, Name, oos.Reason);
-                oos.Completion.TrySetResult(BuildSnapshot());
+                Defer(oos.Completion, BuildSnapshot());
                 break;
             case SetInService inService:
                 _state.ManualOutOfServiceReason = null;
@@ -309,11 +342,11 @@ internal sealed partial class GatewayLine : IGatewayLine
                     _resumeAfterOutOfService = null;
                     _state.PortStatus = GatewayLineStatus.Starting;
                     _state.PortReason = "reopening after being put back in service";
-                    resume.TrySetResult();
+                    Defer(resume);
                 }
 
                 _metrics.SetUp(Name, _state.Status == GatewayLineStatus.Up);
-                inService.Completion.TrySetResult(BuildSnapshot());
+                Defer(inService.Completion, BuildSnapshot());
                 break;
             default:
                 break;
@@ -365,14 +398,14 @@ internal sealed partial class GatewayLine : IGatewayLine
     private void Reply(DialRequest dial, GatewayDialResult result)
     {
         _metrics.CountCall(Name, result.Label);
-        dial.Completion.TrySetResult(result);
+        Defer(dial.Completion, result);
     }
 
     private void StartAnswer(TaskCompletionSource<GatewayCommandResult> completion)
     {
         if (_call is not { Direction: GatewayCallDirection.Inbound, State: GatewayCallState.Ringing, Ending: false } call)
         {
-            completion.TrySetResult(GatewayCommandResult.Fail("no inbound call is ringing"));
+            Defer(completion, GatewayCommandResult.Fail("no inbound call is ringing"));
             return;
         }
 
@@ -384,7 +417,7 @@ internal sealed partial class GatewayLine : IGatewayLine
     {
         if (_call is not { } call)
         {
-            completion.TrySetResult(GatewayCommandResult.Fail("no call on this line"));
+            Defer(completion, GatewayCommandResult.Fail("no call on this line"));
             return;
         }
 
@@ -397,7 +430,7 @@ internal sealed partial class GatewayLine : IGatewayLine
     {
         if (_call is not { State: GatewayCallState.Active } || _executor is not { } executor)
         {
-            request.Completion.TrySetResult(GatewayCommandResult.Fail("no active call"));
+            Defer(request.Completion, GatewayCommandResult.Fail("no active call"));
             return;
         }
 
@@ -412,12 +445,12 @@ internal sealed partial class GatewayLine : IGatewayLine
             var response = await executor.ExecuteAsync(new AtCommand($"AT+VTS={digit}"), _options.CommandTimeout, _stopping);
             if (!response.IsOk)
             {
-                completion.TrySetResult(GatewayCommandResult.Fail($"AT+VTS failed: {response.Describe()}"));
+                Defer(completion, GatewayCommandResult.Fail($"AT+VTS failed: {response.Describe()}"));
                 return;
             }
         }
 
-        completion.TrySetResult(GatewayCommandResult.Ok);
+        Defer(completion, GatewayCommandResult.Ok);
     }
 
     private void HandleUnsolicited(AtLine line)
@@ -567,12 +600,12 @@ internal sealed partial class GatewayLine : IGatewayLine
                 {
                     call.State = GatewayCallState.Active;
                     _metrics.CountCall(Name, "inbound-answered");
-                    call.AnswerCompletion?.TrySetResult(GatewayCommandResult.Ok);
+                    Defer(call.AnswerCompletion, GatewayCommandResult.Ok);
                 }
                 else
                 {
                     NoteCommandFailure(response);
-                    call.AnswerCompletion?.TrySetResult(GatewayCommandResult.Fail($"ATA failed: {response.Describe()}"));
+                    Defer(call.AnswerCompletion, GatewayCommandResult.Fail($"ATA failed: {response.Describe()}"));
                 }
 
                 break;
@@ -586,7 +619,7 @@ internal sealed partial class GatewayLine : IGatewayLine
                     NoteCommandFailure(response);
                 }
 
-                call.HangupCompletion?.TrySetResult(response.IsOk ? GatewayCommandResult.Ok : GatewayCommandResult.Fail($"hang-up failed: {response.Describe()}"));
+                Defer(call.HangupCompletion, response.IsOk ? GatewayCommandResult.Ok : GatewayCommandResult.Fail($"hang-up failed: {response.Describe()}"));
                 if (call.DialCompletion is { Task.IsCompleted: false })
                 {
                     CompleteDial(call, new GatewayDialResult(call.PendingOutcome ?? GatewayDialOutcome.Cancelled));
@@ -687,11 +720,11 @@ internal sealed partial class GatewayLine : IGatewayLine
         {
             call.State = GatewayCallState.Active;
             StartPolling(call);
-            call.DialCompletion?.TrySetResult(result);
+            Defer(call.DialCompletion, result);
             return;
         }
 
-        call.DialCompletion?.TrySetResult(result);
+        Defer(call.DialCompletion, result);
         Release(call);
     }
 
@@ -715,8 +748,8 @@ internal sealed partial class GatewayLine : IGatewayLine
             return;
         }
 
-        call.AnswerCompletion?.TrySetResult(GatewayCommandResult.Fail("call ended"));
-        call.HangupCompletion?.TrySetResult(GatewayCommandResult.Ok);
+        Defer(call.AnswerCompletion, GatewayCommandResult.Fail("call ended"));
+        Defer(call.HangupCompletion, GatewayCommandResult.Ok);
         Release(call);
         var label = GatewayLabels.CallEnd(reason);
         if (reason == GatewayCallEndReason.LineFailure)

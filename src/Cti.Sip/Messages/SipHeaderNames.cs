@@ -139,9 +139,11 @@ public static class SipHeaderNames
             return null;
         }
 
+        // Compare the first letter (case-folded) before the whole name: most candidates fail there.
+        var first = name[0] | 0x20;
         foreach (var candidate in ByLength[name.Length])
         {
-            if (Ascii.EqualsIgnoreCase(name, candidate))
+            if ((candidate[0] | 0x20) == first && Ascii.EqualsIgnoreCase(name, candidate))
             {
                 return candidate;
             }

@@ -286,8 +286,8 @@ public static class SipMessageParser
             var body = new ReadOnlyMemory<byte>(copy, bodyStart, end - bodyStart);
             if (start.IsRequest)
             {
-                var uriText = Encoding.UTF8.GetString(copy, start.UriStart, start.UriLength);
-                return new SipRequest(start.Method!, uriText, null, headers, body) { Version = start.Version };
+                // The Request-URI string is decoded from the copy only when first read.
+                return new SipRequest(start.Method!, copy, start.UriStart, start.UriLength, headers, body) { Version = start.Version };
             }
 
             return new SipResponse(start.StatusCode, start.Reason!, headers, body) { Version = start.Version };
@@ -312,7 +312,7 @@ public static class SipMessageParser
             {
                 if (start.IsRequest)
                 {
-                    var uri = Decode(_data.Slice(start.UriStart, start.UriLength), stack, ref rented);
+                    var uri = Decode(_data.Slice(start.UriStart, start.UriLength), folded: false, stack, ref rented);
                     if (!SipUri.IsValid(uri, out var hasHeaders))
                     {
                         SipParseThrow.Reject(SipParseErrorReason.InvalidRequestUri, "Malformed Request-URI");
@@ -325,21 +325,30 @@ public static class SipMessageParser
                     }
                 }
 
-                foreach (var header in CoreHeaders)
+                // One pass over the index. A fault is reported for the earliest header in CoreHeaders order (and its
+                // first line), exactly as if each header were checked in turn; later-ranked headers are skipped once
+                // an earlier-ranked one has failed.
+                var failedRank = CoreHeaders.Length;
+                for (var i = 0; i < _count; i++)
                 {
-                    for (var i = 0; i < _count; i++)
+                    ref readonly var entry = ref _entries[i];
+                    var rank = RankOf(entry.Name);
+                    if (rank >= failedRank)
                     {
-                        if (!ReferenceEquals(_entries[i].Name, header))
-                        {
-                            continue;
-                        }
-
-                        var value = Decode(_data.Slice(_entries[i].ValueStart, _entries[i].ValueLength), stack, ref rented);
-                        if (!IsValidCoreHeader(header, value))
-                        {
-                            SipParseThrow.Reject(ReasonFor(header), "Malformed " + header + " Header");
-                        }
+                        continue;
                     }
+
+                    var value = Decode(_data.Slice(entry.ValueStart, entry.ValueLength), entry.Folded, stack, ref rented);
+                    if (!IsValidCoreHeader(rank, value))
+                    {
+                        failedRank = rank;
+                    }
+                }
+
+                if (failedRank < CoreHeaders.Length)
+                {
+                    var header = CoreHeaders[failedRank];
+                    SipParseThrow.Reject(ReasonFor(header), "Malformed " + header + " Header");
                 }
             }
             finally
@@ -351,18 +360,33 @@ public static class SipMessageParser
             }
         }
 
-        private static bool IsValidCoreHeader(string header, ReadOnlySpan<char> value) => header switch
+        /// <summary>Position in <see cref="CoreHeaders"/>; names are interned, so reference checks suffice. Others rank last.</summary>
+        private static int RankOf(string? name) =>
+            name is null ? CoreHeaders.Length
+            : ReferenceEquals(name, SipHeaderNames.Via) ? 0
+            : ReferenceEquals(name, SipHeaderNames.From) ? 1
+            : ReferenceEquals(name, SipHeaderNames.To) ? 2
+            : ReferenceEquals(name, SipHeaderNames.CallId) ? 3
+            : ReferenceEquals(name, SipHeaderNames.CSeq) ? 4
+            : ReferenceEquals(name, SipHeaderNames.MaxForwards) ? 5
+            : ReferenceEquals(name, SipHeaderNames.Contact) ? 6
+            : CoreHeaders.Length;
+
+        private static bool IsValidCoreHeader(int rank, ReadOnlySpan<char> value) => rank switch
         {
-            SipHeaderNames.Via => SipVia.TryParseList(value, null),
-            SipHeaderNames.From or SipHeaderNames.To => SipNameAddr.IsValid(value),
-            SipHeaderNames.CallId => SipSyntax.IsCallId(value.Trim(' ')),
-            SipHeaderNames.CSeq => SipCSeq.IsValid(value),
-            SipHeaderNames.MaxForwards => SipSyntax.TryParseUInt32(value.Trim(' '), out var hops) && hops <= 255,
+            0 => SipVia.TryParseList(value, null),
+            1 or 2 => SipNameAddr.IsValid(value),
+            3 => SipSyntax.IsCallId(value.Trim(' ')),
+            4 => SipCSeq.IsValid(value),
+            5 => SipSyntax.TryParseUInt32(value.Trim(' '), out var hops) && hops <= 255,
             _ => SipContact.TryParseList(value, null),
         };
 
-        /// <summary>UTF-8 to chars with folding CR/LF turned into spaces (the grammar treats both as LWS).</summary>
-        private static ReadOnlySpan<char> Decode(ReadOnlySpan<byte> bytes, Span<char> stack, ref char[]? rented)
+        /// <summary>
+        /// UTF-8 to chars with folding CR/LF turned into spaces (the grammar treats both as LWS). Only a folded
+        /// value can hold CR or LF (the header scan rejects them anywhere else), and ASCII needs no decoder.
+        /// </summary>
+        private static ReadOnlySpan<char> Decode(ReadOnlySpan<byte> bytes, bool folded, Span<char> stack, ref char[]? rented)
         {
             var target = stack;
             if (bytes.Length > stack.Length)
@@ -380,10 +404,19 @@ public static class SipMessageParser
                 target = rented;
             }
 
-            var written = Encoding.UTF8.GetChars(bytes, target);
+            int written;
+            if (Ascii.ToUtf16(bytes, target, out written) != OperationStatus.Done)
+            {
+                written = Encoding.UTF8.GetChars(bytes, target);
+            }
+
             var chars = target[..written];
-            chars.Replace('\r', ' ');
-            chars.Replace('\n', ' ');
+            if (folded)
+            {
+                chars.Replace('\r', ' ');
+                chars.Replace('\n', ' ');
+            }
+
             return chars;
         }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 using Cti.Sip.Parsing;
@@ -6,8 +7,10 @@ using Microsoft.Extensions.Logging;
 namespace Cti.Sip.Transport;
 
 /// <summary>
-/// One UDP socket bound to a configured endpoint and its receive loop. One reusable 64 KiB buffer per socket: the
-/// loop is sequential and the parser copies what it keeps, so the buffer is free again as soon as parsing returns.
+/// One UDP socket bound to a configured endpoint and its receive loop. The loop only receives: each datagram is copied
+/// into a pooled array and parsed and handled on the thread pool, so parsing, transaction matching and digest checks
+/// use every core while the socket keeps draining. UDP promises no order between datagrams, and the transaction layer
+/// is safe for concurrent use, so handling them in parallel changes nothing a peer can rely on.
 /// </summary>
 internal sealed partial class SipUdpChannel : IAsyncDisposable
 {
@@ -88,16 +91,27 @@ internal sealed partial class SipUdpChannel : IAsyncDisposable
             }
 
             var source = new SipEndPoint(SipTransportProtocol.Udp, (IPEndPoint)received.RemoteEndPoint, LocalEndPoint);
-            try
-            {
-                Process(buffer.AsSpan(0, received.ReceivedBytes), source);
-            }
+            var copy = ArrayPool<byte>.Shared.Rent(received.ReceivedBytes);
+            buffer.AsSpan(0, received.ReceivedBytes).CopyTo(copy);
+            ThreadPool.UnsafeQueueUserWorkItem(static work => work.Channel.ProcessPooled(work), new PendingDatagram(this, copy, received.ReceivedBytes, source), preferLocal: false);
+        }
+    }
+
+    private void ProcessPooled(PendingDatagram work)
+    {
+        try
+        {
+            Process(work.Buffer.AsSpan(0, work.Length), work.Source);
+        }
 #pragma warning disable CA1031 // A bad datagram or a failing consumer must not stop the listener.
-            catch (Exception ex)
+        catch (Exception ex)
 #pragma warning restore CA1031
-            {
-                Log.ProcessingFailed(_logger, source, ex);
-            }
+        {
+            Log.ProcessingFailed(_logger, work.Source, ex);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(work.Buffer);
         }
     }
 
@@ -122,6 +136,8 @@ internal sealed partial class SipUdpChannel : IAsyncDisposable
             }
         }
     }
+
+    private readonly record struct PendingDatagram(SipUdpChannel Channel, byte[] Buffer, int Length, SipEndPoint Source);
 
     private static partial class Log
     {

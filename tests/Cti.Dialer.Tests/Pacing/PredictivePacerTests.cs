@@ -122,4 +122,38 @@ public class PredictivePacerTests
         Assert.True(under > onTarget);
         Assert.Equal(0.03 * 0.8, onTarget, 6);
     }
+
+    [Fact]
+    public void CallsToPlace_HigherAbandonPrice_PlacesFewer()
+    {
+        var busy = Enumerable.Repeat(TimeSpan.FromSeconds(10), 5).ToList();
+        var cheap = new PredictivePacer { MaxCallsPerDecisionPerAgent = 10, MaxAbandonsPerIdleSecond = 0.002 }.CallsToPlace(Snapshot(WarmHistory(), 10, 5, busy));
+        var dear = new PredictivePacer { MaxCallsPerDecisionPerAgent = 10, MaxAbandonsPerIdleSecond = 0.2 }.CallsToPlace(Snapshot(WarmHistory(), 10, 5, busy));
+        Assert.True(cheap < dear, $"{cheap} vs {dear}");
+    }
+
+    [Fact]
+    public void AllowedShare_NearStopLine_LowersAbandonPrice()
+    {
+        var pacer = new PredictivePacer();
+        pacer.AllowedShare(Snapshot(WarmHistory(), 10, 5, [], live: 1000, abandoned: 0));
+        Assert.Equal(1, pacer.AbandonPriceFactor, 6);
+
+        // Stop line 27 abandons, reserve 3: 22 leaves 2 of 27 (7 %), under the 30 % headroom where the price starts falling.
+        pacer.AllowedShare(Snapshot(WarmHistory(), 10, 5, [], live: 1000, abandoned: 22));
+        Assert.InRange(pacer.AbandonPriceFactor, 0.2, 0.3);
+
+        pacer.AllowedShare(Snapshot(WarmHistory(), 10, 5, [], live: 1000, abandoned: 30));
+        Assert.Equal(0, pacer.AbandonPriceFactor);
+    }
+
+    [Fact]
+    public void CallsToPlace_NearStopLine_PlacesFewerThanWithHeadroom()
+    {
+        var busy = Enumerable.Repeat(TimeSpan.FromSeconds(10), 5).ToList();
+        var ample = new PredictivePacer { MaxCallsPerDecisionPerAgent = 10 }.CallsToPlace(Snapshot(WarmHistory(), 10, 5, busy, live: 1000, abandoned: 0));
+        var tight = new PredictivePacer { MaxCallsPerDecisionPerAgent = 10 }.CallsToPlace(Snapshot(WarmHistory(), 10, 5, busy, live: 1000, abandoned: 23));
+        Assert.True(tight < ample, $"{tight} vs {ample}");
+        Assert.True(tight >= 5, $"{tight}"); // never below the progressive floor
+    }
 }

@@ -1,0 +1,7 @@
+namespace Cti.Host.Cdrs;
+
+internal enum CallDirection
+{
+    Inbound,
+    Outbound,
+}

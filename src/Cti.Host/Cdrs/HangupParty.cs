@@ -1,0 +1,8 @@
+namespace Cti.Host.Cdrs;
+
+internal enum HangupParty
+{
+    Caller,
+    Agent,
+    System,
+}
