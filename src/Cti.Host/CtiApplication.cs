@@ -75,6 +75,7 @@ internal static class CtiApplication
         services.AddSingleton(sp => new AuthFailureTracker(Options(sp).Registrar.Ban, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new ApiKeyValidator(Options(sp).Api.Keys));
         services.AddSingleton<ApiKeyEndpointFilter>();
+        services.AddSingleton<ApiCallerResolver>();
 
         services.AddSingleton<SipListenerStatus>();
         services.AddCtiSip();

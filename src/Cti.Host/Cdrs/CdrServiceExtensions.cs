@@ -1,3 +1,4 @@
+using Cti.Host.Security;
 using System.Text;
 using Cti.Host.Events;
 using Cti.Host.Metrics;
@@ -16,7 +17,6 @@ internal static class CdrServiceExtensions
         services.TryAddSingleton(sp => new SqliteCdrStore(sp.GetRequiredService<SqliteDatabase>()));
         services.TryAddSingleton<ICdrWriter, CdrWriter>();
         services.TryAddSingleton<CdrExportAudit>();
-        services.TryAddSingleton<ApiCallerResolver>();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using Cti.Host.Security;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -268,17 +269,17 @@ internal static partial class DialerEndpoints
             return Invalid(errors);
         }
 
-        var caller = DialerCaller.From(http);
+        var caller = ApiCallerResolver.Of(http);
         var skip = offset ?? 0;
         var take = limit ?? 100;
         var (total, rows) = await Task.Run(() => (service.Leads.Count(id), service.Leads.GetPage(id, skip, take)), ct);
-        return Results.Ok(new LeadPageView(total, skip, take, [.. rows.Select(r => ToView(r, caller.MaySeeNumbers))]));
+        return Results.Ok(new LeadPageView(total, skip, take, [.. rows.Select(r => ToView(r, caller.SeesFullNumbers))]));
     }
 
     private static async Task<IResult> ExportLeadsAsync(string id, HttpContext http, CampaignService service, ILoggerFactory loggers, CancellationToken ct)
     {
-        var caller = DialerCaller.From(http);
-        if (!caller.MaySeeNumbers)
+        var caller = ApiCallerResolver.Of(http);
+        if (!caller.SeesFullNumbers)
         {
             return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
                 detail: "Exporting leads needs an API key with the 'export' or 'admin' role.");
@@ -291,8 +292,8 @@ internal static partial class DialerEndpoints
 
         var rows = await Task.Run(() => service.Leads.GetPage(id, 0, int.MaxValue), ct);
         var csv = LeadCsvWriter.Write(rows);
-        service.Store.AuditExport(id, caller.KeyName, rows.Count);
-        Log.LeadsExported(loggers.CreateLogger("Cti.Host.Dialer.Export"), id, caller.KeyName, rows.Count);
+        service.Store.AuditExport(id, caller.Name, rows.Count);
+        Log.LeadsExported(loggers.CreateLogger("Cti.Host.Dialer.Export"), id, caller.Name, rows.Count);
         return Results.File(csv, "text/csv; charset=utf-8", $"{id}-leads.csv");
     }
 
@@ -428,9 +429,9 @@ internal static partial class DialerEndpoints
             return Invalid([$"number: {reason}."]);
         }
 
-        var caller = DialerCaller.From(http);
+        var caller = ApiCallerResolver.Of(http);
         return service.Dnc.Find(normalized!.E164) is { } entry
-            ? Results.Ok(new { number = caller.MaySeeNumbers ? entry.E164 : normalized.Masked, entry.Source, entry.AddedAt })
+            ? Results.Ok(new { number = caller.SeesFullNumbers ? entry.E164 : normalized.Masked, entry.Source, entry.AddedAt })
             : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not on the do-not-call list");
     }
 

@@ -1,3 +1,4 @@
+using Cti.Host.Security;
 using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,4 @@
+using Cti.Host.Security;
 using Cti.Host.Metrics;
 using Cti.Host.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,7 +22,6 @@ internal static class EventsServiceExtensions
         services.TryAddSingleton<IEventPublisher>(sp => sp.GetRequiredService<EventWriter>());
         services.AddHostedService(sp => sp.GetRequiredService<EventWriter>());
         services.AddHostedService<EventRetentionSweeper>();
-        services.TryAddSingleton<ApiCallerResolver>();
         services.TryAddSingleton<EventStreamer>();
         return services;
     }

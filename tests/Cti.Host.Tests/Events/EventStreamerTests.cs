@@ -1,3 +1,4 @@
+using Cti.Host.Security;
 using System.IO.Pipelines;
 using Cti.Host.Events;
 using Cti.Host.Options;

@@ -1,10 +1,13 @@
-namespace Cti.Host.Events;
+namespace Cti.Host.Security;
 
 /// <summary>The configured API key that made a request: its name and roles.</summary>
 internal sealed record ApiCaller(string Name, IReadOnlySet<string> Roles)
 {
     public const string ExportRole = "export";
     public const string AdminRole = "admin";
+
+    /// <summary>A request without a known key (the API-key filter refuses those before any role check).</summary>
+    public static ApiCaller Anonymous { get; } = new(string.Empty, new HashSet<string>());
 
     public bool HasRole(string role) => Roles.Contains(role);
 

@@ -1,10 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using Cti.Host.Options;
-using Cti.Host.Security;
 using Microsoft.Extensions.Options;
 
-namespace Cti.Host.Events;
+namespace Cti.Host.Security;
 
 /// <summary>
 /// Finds which configured key (Cti:Api:Keys) made a request, for role checks. Authentication itself stays with
@@ -35,6 +34,13 @@ internal sealed class ApiCallerResolver
         var caller = Find(context.Request.Headers[ApiKeyValidator.HeaderName].ToString());
         context.Items[ItemKey] = caller;
         return caller;
+    }
+
+    /// <summary>The caller of <paramref name="context"/>, or an anonymous caller with no roles.</summary>
+    public static ApiCaller Of(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.RequestServices.GetRequiredService<ApiCallerResolver>().Resolve(context) ?? ApiCaller.Anonymous;
     }
 
     public ApiCaller? Find(string? presented)
