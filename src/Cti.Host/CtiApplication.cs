@@ -37,6 +37,8 @@ internal static class CtiApplication
         // Serial GSM gateways (Cti:Gateways); their instruments join the same /metrics registry.
         builder.Services.AddSingleton(sp => new GatewayMetrics(sp.GetRequiredService<CtiMetrics>().Factory));
         builder.Services.AddGateways(builder.Configuration);
+        // ACD agent-state changes go out on the event stream.
+        builder.Services.AddHostedService<AcdEventForwarder>();
         builder.Services.AddDialer(builder.Configuration);
         builder.Services.AddAcd(builder.Configuration);
         builder.Services.AddEvents(builder.Configuration);
