@@ -10,6 +10,7 @@ using Cti.Host.Routing;
 using Cti.Host.Security;
 using Cti.Host.Sip;
 using Cti.Host.Storage;
+using Cti.Host.Trunks;
 using Microsoft.Extensions.Options;
 using Prometheus;
 
@@ -37,6 +38,7 @@ internal static class CtiApplication
         // Serial GSM gateways (Cti:Gateways); their instruments join the same /metrics registry.
         builder.Services.AddSingleton(sp => new GatewayMetrics(sp.GetRequiredService<CtiMetrics>().Factory));
         builder.Services.AddGateways(builder.Configuration);
+        builder.Services.AddTrunks(builder.Configuration);
         // ACD agent-state changes go out on the event stream.
         builder.Services.AddHostedService<AcdEventForwarder>();
         builder.Services.AddDialer(builder.Configuration);
@@ -51,6 +53,7 @@ internal static class CtiApplication
         app.MapMetrics("/metrics", app.Services.GetRequiredService<CtiMetrics>().Registry);
         app.MapRegistrationsApi();
         app.MapGatewayApi().AddEndpointFilter<ApiKeyEndpointFilter>();
+        app.MapTrunksApi().AddEndpointFilter<ApiKeyEndpointFilter>();
         app.MapDialerApi().AddEndpointFilter<ApiKeyEndpointFilter>();
         app.MapAcdApi().AddEndpointFilter<ApiKeyEndpointFilter>();
         app.MapEventsApi().AddEndpointFilter<ApiKeyEndpointFilter>();

@@ -1,0 +1,17 @@
+using Cti.Sip.Messages;
+using Cti.Sip.Transport;
+
+namespace Cti.Host.Sip;
+
+/// <summary>
+/// Serves every request that arrives on particular local listeners (a trunk profile, say) instead of the
+/// registrar's dispatcher. Handlers are asked in registration order; the first that claims the endpoint answers.
+/// </summary>
+internal interface ISipEndPointRequestHandler
+{
+    /// <summary>True when requests received on <paramref name="local"/> belong to this handler.</summary>
+    bool Claims(System.Net.IPEndPoint local);
+
+    /// <summary>The response to send, or null for an ACK.</summary>
+    Task<SipResponse?> HandleAsync(SipRequest request, SipEndPoint source, CancellationToken cancellationToken);
+}

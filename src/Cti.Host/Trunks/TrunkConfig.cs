@@ -1,0 +1,37 @@
+using System.Net;
+using Cti.Sip.Transport;
+
+namespace Cti.Host.Trunks;
+
+/// <summary>The validated, immutable form of one trunk.</summary>
+internal sealed record TrunkConfig(
+    string Name,
+    string Profile,
+    IReadOnlyList<SipEndPoint> Peers,
+    IReadOnlyList<IPNetwork> AllowFrom,
+    DidRouter Dids,
+    string DefaultRegion,
+    TimeSpan OptionsInterval)
+{
+    public bool Allows(IPAddress source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var address = source.IsIPv4MappedToIPv6 ? source.MapToIPv4() : source;
+        return AllowFrom.Any(n => n.Contains(address));
+    }
+
+    /// <summary>Maps validated options; call only after <see cref="TrunksOptionsValidator"/> passed.</summary>
+    public static TrunkConfig From(TrunkOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var transport = options.Transport == TrunkTransportNames.Tcp ? SipTransportProtocol.Tcp : SipTransportProtocol.Udp;
+        return new TrunkConfig(
+            options.Name,
+            options.Profile,
+            options.Peers.Select(p => new SipEndPoint(transport, IPEndPoint.Parse(p))).ToArray(),
+            options.AllowFrom.Select(n => IPNetwork.Parse(n)).ToArray(),
+            new DidRouter(options.Dids),
+            options.DefaultRegion.ToUpperInvariant(),
+            options.OptionsInterval);
+    }
+}

@@ -1,0 +1,133 @@
+using System.Net;
+using Cti.Host.Events;
+using Cti.Host.Options;
+using Cti.Host.Sip;
+using Cti.Sip.Messages;
+using Cti.Sip.Transport;
+
+namespace Cti.Host.Trunks;
+
+/// <summary>
+/// Answers everything that arrives on a trunk profile's listeners: sources outside every trunk's AllowFrom get 403,
+/// REGISTER 405, OPTIONS 200, and INVITE is matched to a DID. Until the B2BUA exists a routable INVITE is answered
+/// 480 "Call control not available" after its DID and caller are resolved and logged.
+/// </summary>
+internal sealed partial class TrunkRequestHandler : ISipEndPointRequestHandler
+{
+    public const string CallControlUnavailable = "Call control not available";
+
+    public static readonly IReadOnlyList<string> ServedMethods =
+        [SipMethods.Invite, SipMethods.Ack, SipMethods.Bye, SipMethods.Cancel, SipMethods.Options];
+
+    private readonly TrunkDirectory _directory;
+    private readonly TrunkMetrics _metrics;
+    private readonly ILogger<TrunkRequestHandler> _logger;
+    private readonly (string Profile, IPAddress Address, int Port)[] _listeners;
+
+    public TrunkRequestHandler(TrunkDirectory directory, SipOptions sip, TrunkMetrics metrics, ILogger<TrunkRequestHandler> logger)
+    {
+        ArgumentNullException.ThrowIfNull(sip);
+        _directory = directory;
+        _metrics = metrics;
+        _logger = logger;
+        _listeners = sip.Profiles
+            .Where(p => directory.IsTrunkProfile(p.Key))
+            .Select(p => (p.Key, IPAddress.Parse(p.Value.Address), p.Value.Port))
+            .ToArray();
+    }
+
+    public bool Claims(IPEndPoint local) => ProfileOf(local) is not null;
+
+    public Task<SipResponse?> HandleAsync(SipRequest request, SipEndPoint source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(source);
+        return Task.FromResult(Handle(request, source));
+    }
+
+    private SipResponse? Handle(SipRequest request, SipEndPoint source)
+    {
+        if (request.Method == SipMethods.Ack)
+        {
+            return null;
+        }
+
+        var profile = source.Local is null ? null : ProfileOf(source.Local);
+        var trunk = profile is null ? null : _directory.Find(profile, source.Remote.Address);
+        if (trunk is null)
+        {
+            _metrics.Rejected(TrunkRejectReasons.SourceNotAllowed);
+            Log.SourceRejected(_logger, source.Remote.Address, profile ?? "(none)");
+            return SipResponseFactory.Create(request, 403, "Forbidden", SipRequestDispatcher.NewTag());
+        }
+
+        if (request.Method == SipMethods.Register)
+        {
+            _metrics.Rejected(TrunkRejectReasons.RegisterNotAllowed);
+            var notAllowed = SipResponseFactory.Create(request, 405, "Method Not Allowed", SipRequestDispatcher.NewTag());
+            notAllowed.Headers.Add(SipHeaderNames.Allow, string.Join(", ", ServedMethods));
+            return notAllowed;
+        }
+
+        // No dialogs exist yet: anything that claims to belong to one refers to nothing (RFC 3261 12.2.2).
+        if (request.To?.Tag is not null)
+        {
+            return SipResponseFactory.Create(request, 481, null, SipRequestDispatcher.NewTag());
+        }
+
+        return request.Method switch
+        {
+            SipMethods.Options => Options(request),
+            SipMethods.Invite => Invite(request, trunk),
+            _ => SipResponseFactory.Create(request, 481, null, SipRequestDispatcher.NewTag()),
+        };
+    }
+
+    private static SipResponse Options(SipRequest request)
+    {
+        var response = SipResponseFactory.Create(request, 200, null, SipRequestDispatcher.NewTag());
+        response.Headers.Add(SipHeaderNames.Allow, string.Join(", ", ServedMethods));
+        response.Headers.Add(SipHeaderNames.Accept, "application/sdp");
+        return response;
+    }
+
+    private SipResponse Invite(SipRequest request, TrunkConfig trunk)
+    {
+        var did = DidRouter.DialledNumber(request);
+        if (!trunk.Dids.TryRoute(did, out var queue))
+        {
+            _metrics.Rejected(TrunkRejectReasons.UnknownDid);
+            if (_logger.IsEnabled(LogLevel.Information))
+            {
+                var masked = Masking.MaskNumber(did) ?? "(none)";
+                Log.UnknownDid(_logger, trunk.Name, masked);
+            }
+
+            return SipResponseFactory.Create(request, 404, "Not Found", SipRequestDispatcher.NewTag());
+        }
+
+        var caller = CallerIdNormalizer.Normalize(CallerIdNormalizer.CallerNumber(request), trunk.DefaultRegion);
+        if (_logger.IsEnabled(LogLevel.Information))
+        {
+            var masked = Masking.MaskNumber(caller) ?? "unknown";
+            Log.InboundCall(_logger, trunk.Name, did!, queue, masked);
+        }
+
+
+        // Placeholder until the B2BUA takes the call: a clear, retryable refusal the carrier can route around.
+        return SipResponseFactory.Create(request, 480, CallControlUnavailable, SipRequestDispatcher.NewTag());
+    }
+
+    private string? ProfileOf(IPEndPoint local)
+    {
+        foreach (var (profile, address, port) in _listeners)
+        {
+            if (port == local.Port && (address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) || address.Equals(local.Address)))
+            {
+                return profile;
+            }
+        }
+
+        return null;
+    }
+}
