@@ -19,7 +19,7 @@ dotnet build src/Cti.Host -c Release -v quiet -nologo >/dev/null
 
 {
   printf '{"Logging":{"LogLevel":{"Default":"Warning"}},"Cti":{"DataDirectory":"%s","Http":{"Url":"http://127.0.0.1:%s"},' "$work" "$HTTP_PORT"
-  printf '"Sip":{"Profiles":{"agents":{"Address":"127.0.0.1","Port":%s,"Transports":["udp"]}}},' "$SIP_PORT"
+  printf '"Sip":{"Profiles":{"agents":{"Address":"127.0.0.1","Port":%s,"Transports":["udp"]},"trunks":{"Address":"127.0.0.1","Port":%s,"Transports":["udp"]}}},' "$SIP_PORT" "$((SIP_PORT + 2))"
   printf '"Api":{"Keys":[{"Name":"load","Key":"load-key-%s","Roles":["admin"]}]},"Agents":[' "$RANDOM$RANDOM"
   for i in $(seq 1 "$ACCOUNTS"); do
     [ "$i" -gt 1 ] && printf ','

@@ -31,12 +31,14 @@ internal sealed class TestHost : IAsyncDisposable
         dataDirectory ??= Directory.CreateTempSubdirectory("cti-host-").FullName;
         var httpPort = FreePorts.Next();
         var sipPort = FreePorts.Next();
+        var trunkPort = FreePorts.Next();
         string[] args =
         [
             $"--Cti:DataDirectory={dataDirectory}",
             $"--Cti:Http:Url=http://127.0.0.1:{httpPort}",
             $"--Cti:Sip:Profiles:agents:Address=127.0.0.1",
             $"--Cti:Sip:Profiles:agents:Port={sipPort}",
+            $"--Cti:Sip:Profiles:trunks:Port={trunkPort}",
             $"--Cti:Api:Keys:0:Key={ApiKey}",
             "--Logging:LogLevel:Default=Warning",
             .. extraArgs,

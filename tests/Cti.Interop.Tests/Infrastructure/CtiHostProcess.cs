@@ -23,6 +23,7 @@ internal sealed partial class CtiHostProcess : IAsyncDisposable
         DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("cti-interop-").FullName;
         SipPort = LoopbackPorts.Next();
         HttpPort = LoopbackPorts.Next();
+        TrunkPort = LoopbackPorts.Next();
     }
 
     public string DataDirectory { get; }
@@ -30,6 +31,9 @@ internal sealed partial class CtiHostProcess : IAsyncDisposable
     public int SipPort { get; }
 
     public int HttpPort { get; }
+
+    /// <summary>The carrier-facing profile (demo trunk demo-carrier, DID 100 → queue support).</summary>
+    public int TrunkPort { get; }
 
     public Uri BaseAddress => new($"http://127.0.0.1:{HttpPort}");
 
@@ -68,7 +72,11 @@ internal sealed partial class CtiHostProcess : IAsyncDisposable
                 Http = new { Url = BaseAddress.ToString().TrimEnd('/') },
                 Sip = new
                 {
-                    Profiles = new { agents = new { Address = "127.0.0.1", Port = SipPort, Transports = new[] { "udp", "tcp" } } },
+                    Profiles = new
+                    {
+                        agents = new { Address = "127.0.0.1", Port = SipPort, Transports = new[] { "udp", "tcp" } },
+                        trunks = new { Address = "127.0.0.1", Port = TrunkPort, Transports = new[] { "udp", "tcp" } },
+                    },
                     Timers = new { T1 = T1.ToString("c"), T2 = (T1 * 8).ToString("c"), T4 = (T1 * 10).ToString("c") },
                 },
                 Registrar = new { ChallengeAlgorithms = ChallengeAlgorithms, Ban = new { MaxFailures = BanMaxFailures, Window = "00:05:00", Duration = "00:10:00" } },
