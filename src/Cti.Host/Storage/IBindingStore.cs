@@ -7,9 +7,6 @@ internal interface IBindingStore
 {
     IReadOnlyList<RegistrarBinding> LoadAll();
 
-    /// <summary>Replaces every stored binding of <paramref name="aor"/> with <paramref name="bindings"/>.</summary>
-    void ReplaceAor(string aor, IReadOnlyList<RegistrarBinding> bindings);
-
     /// <summary>Replaces the stored bindings of several AORs in one transaction.</summary>
     void ReplaceAors(IReadOnlyList<(string Aor, IReadOnlyList<RegistrarBinding> Bindings)> changes);
 }

@@ -36,6 +36,7 @@ internal sealed class SqliteBindingStore : IBindingStore
         return (IReadOnlyList<RegistrarBinding>)result;
     });
 
+    /// <summary>Replaces every stored binding of <paramref name="aor"/> (a batch of one).</summary>
     public void ReplaceAor(string aor, IReadOnlyList<RegistrarBinding> bindings)
     {
         ArgumentNullException.ThrowIfNull(bindings);

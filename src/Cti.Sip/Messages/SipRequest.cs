@@ -19,14 +19,6 @@ public sealed class SipRequest : SipMessage
         _requestUri = requestUri;
     }
 
-    internal SipRequest(string method, string requestUriText, SipUri? requestUri, SipHeaderCollection headers, ReadOnlyMemory<byte> body)
-        : base(headers, body)
-    {
-        Method = method;
-        _requestUri = requestUri;
-        _requestUriText = requestUriText;
-    }
-
     /// <summary>A parsed request whose Request-URI text is decoded from <paramref name="source"/> on first access.</summary>
     internal SipRequest(string method, byte[] source, int uriStart, int uriLength, SipHeaderCollection headers, ReadOnlyMemory<byte> body)
         : base(headers, body)

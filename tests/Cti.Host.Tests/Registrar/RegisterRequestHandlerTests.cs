@@ -231,23 +231,18 @@ public sealed partial class RegisterRequestHandlerTests : IAsyncLifetime
 
         public IReadOnlyList<RegistrarBinding> LoadAll() => Bindings.Values.SelectMany(b => b).ToArray();
 
-        public void ReplaceAor(string aor, IReadOnlyList<RegistrarBinding> bindings)
-        {
-            if (bindings.Count == 0)
-            {
-                Bindings.Remove(aor);
-            }
-            else
-            {
-                Bindings[aor] = bindings;
-            }
-        }
-
         public void ReplaceAors(IReadOnlyList<(string Aor, IReadOnlyList<RegistrarBinding> Bindings)> changes)
         {
             foreach (var (aor, bindings) in changes)
             {
-                ReplaceAor(aor, bindings);
+                if (bindings.Count == 0)
+                {
+                    Bindings.Remove(aor);
+                }
+                else
+                {
+                    Bindings[aor] = bindings;
+                }
             }
         }
     }

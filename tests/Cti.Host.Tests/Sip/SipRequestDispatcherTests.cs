@@ -92,10 +92,6 @@ public sealed class SipRequestDispatcherTests
     {
         public IReadOnlyList<RegistrarBinding> LoadAll() => [];
 
-        public void ReplaceAor(string aor, IReadOnlyList<RegistrarBinding> bindings)
-        {
-        }
-
         public void ReplaceAors(IReadOnlyList<(string Aor, IReadOnlyList<RegistrarBinding> Bindings)> changes)
         {
         }
