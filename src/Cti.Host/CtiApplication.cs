@@ -1,8 +1,10 @@
 using Cti.Host.Api;
+using Cti.Host.Calls;
 using Cti.Host.Cdrs;
 using Cti.Host.Dialer;
 using Cti.Host.Events;
 using Cti.Host.Gateways;
+using Cti.Host.Media;
 using Cti.Host.Metrics;
 using Cti.Host.Options;
 using Cti.Host.Registrar;
@@ -45,6 +47,8 @@ internal static class CtiApplication
         builder.Services.AddAcd(builder.Configuration);
         builder.Services.AddEvents(builder.Configuration);
         builder.Services.AddCdrs(builder.Configuration);
+        builder.Services.AddMedia(builder.Configuration);
+        builder.Services.AddCalls(builder.Configuration);
 
         var app = builder.Build();
         app.UseExceptionHandler();

@@ -14,4 +14,10 @@ internal sealed class AgentOptions
 
     /// <summary>Hex SHA-256(extension:realm:password).</summary>
     public string? Ha1Sha256 { get; set; }
+
+    /// <summary>
+    /// A fixed contact (<c>sip:1001@192.0.2.10:5060</c>, UDP unless <c>;transport=tcp</c>) rung when the extension has
+    /// no registration: hard phones configured by address, and load tests.
+    /// </summary>
+    public string? StaticContact { get; set; }
 }

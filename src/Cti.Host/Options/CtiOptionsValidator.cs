@@ -195,6 +195,11 @@ internal sealed class CtiOptionsValidator : IValidateOptions<CtiOptions>
             {
                 errors.Add($"{prefix}:Ha1Sha256 must be 64 hexadecimal characters.");
             }
+
+            if (!string.IsNullOrEmpty(agent.StaticContact) && !Cti.Host.Calls.StaticContact.TryParse(agent.StaticContact, out _))
+            {
+                errors.Add($"{prefix}:StaticContact '{agent.StaticContact}' must be a sip: URI with a numeric IP host and a port, e.g. sip:1001@192.0.2.10:5060.");
+            }
         }
     }
 

@@ -60,6 +60,10 @@ internal sealed partial class RegistrarEngine : BackgroundService
     public Task<IReadOnlyList<RegistrarBinding>> SnapshotAsync(CancellationToken cancellationToken) =>
         InvokeAsync(state => state.All(), cancellationToken);
 
+    /// <summary>The live bindings of one address-of-record, best q-value first.</summary>
+    public Task<IReadOnlyList<RegistrarBinding>> LookupAsync(string aor, CancellationToken cancellationToken) =>
+        InvokeAsync(state => state.Get(aor), cancellationToken);
+
     public Task SetReachableAsync(string aor, string contactUri, bool reachable, CancellationToken cancellationToken) =>
         InvokeAsync(state =>
         {

@@ -1,27 +1,42 @@
+using Cti.Host.Calls;
+using Cti.Sip.Messages;
 using Cti.Sip.Stack;
+using Cti.Sip.Transport;
 
 namespace Cti.Host.Sip;
 
 /// <summary>
-/// The stack's transaction user: requests on a listener claimed by an endpoint handler (trunk profiles) go there,
-/// everything else to the dispatcher; it sends the answer.
+/// The stack's transaction user: requests inside a call's dialogs go to call control; requests on a listener claimed
+/// by an endpoint handler (trunk profiles) go there, everything else to the dispatcher; it sends the answer.
 /// </summary>
 internal sealed class CtiSipRequestHandler : ISipRequestHandler
 {
     private readonly SipRequestDispatcher _dispatcher;
     private readonly ISipEndPointRequestHandler[] _endPointHandlers;
+    private readonly CallController? _calls;
 
-    public CtiSipRequestHandler(SipRequestDispatcher dispatcher, IEnumerable<ISipEndPointRequestHandler> endPointHandlers)
+    public CtiSipRequestHandler(SipRequestDispatcher dispatcher, IEnumerable<ISipEndPointRequestHandler> endPointHandlers, CallController? calls = null)
     {
         _dispatcher = dispatcher;
         _endPointHandlers = endPointHandlers.ToArray();
+        _calls = calls;
     }
 
     public async ValueTask OnRequestAsync(SipServerContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (_calls is not null && context.Request.To?.Tag is not null && await _calls.TryDispatchInDialogAsync(context))
+        {
+            return;
+        }
+
         var local = context.Source.Local;
         var handler = local is null ? null : Array.Find(_endPointHandlers, h => h.Claims(local));
+        if (handler is not null && await handler.TryTakeAsync(context, cancellationToken))
+        {
+            return;
+        }
+
         var response = handler is not null
             ? await handler.HandleAsync(context.Request, context.Source, cancellationToken)
             : await _dispatcher.DispatchAsync(context.Request, context.Source, cancellationToken);
@@ -29,5 +44,11 @@ internal sealed class CtiSipRequestHandler : ISipRequestHandler
         {
             await context.RespondAsync(response, cancellationToken);
         }
+    }
+
+    public ValueTask OnInvite2xxRetransmissionAsync(SipResponse response, SipEndPoint source, CancellationToken cancellationToken)
+    {
+        _calls?.OnInvite2xxRetransmission(response, source);
+        return ValueTask.CompletedTask;
     }
 }

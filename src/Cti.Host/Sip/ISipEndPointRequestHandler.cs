@@ -12,6 +12,9 @@ internal interface ISipEndPointRequestHandler
     /// <summary>True when requests received on <paramref name="local"/> belong to this handler.</summary>
     bool Claims(System.Net.IPEndPoint local);
 
+    /// <summary>Takes over a request it answers itself (a call); false to be asked <see cref="HandleAsync"/> instead.</summary>
+    ValueTask<bool> TryTakeAsync(Cti.Sip.Stack.SipServerContext context, CancellationToken cancellationToken) => ValueTask.FromResult(false);
+
     /// <summary>The response to send, or null for an ACK.</summary>
     Task<SipResponse?> HandleAsync(SipRequest request, SipEndPoint source, CancellationToken cancellationToken);
 }

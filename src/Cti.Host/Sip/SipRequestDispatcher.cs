@@ -11,12 +11,13 @@ namespace Cti.Host.Sip;
 /// <summary>
 /// Decides the answer to every request the stack delivers (the stack has already applied <see cref="Policy"/>:
 /// 400/405/501 and friends never get here): banned sources get 403, REGISTER goes to the registrar, OPTIONS is
-/// answered here. Calls arrive in a later release, so INVITE gets 480 and in-dialog requests 481.
+/// answered here. Requests inside a call's dialog never get here (call control takes them); agents placing calls
+/// themselves is not offered yet, so their INVITE gets 480, and an in-dialog request for no known call gets 481.
 /// </summary>
 internal sealed class SipRequestDispatcher
 {
     public static readonly IReadOnlyList<string> ServedMethods =
-        [SipMethods.Invite, SipMethods.Ack, SipMethods.Bye, SipMethods.Cancel, SipMethods.Options, SipMethods.Register];
+        [SipMethods.Invite, SipMethods.Ack, SipMethods.Bye, SipMethods.Cancel, SipMethods.Options, SipMethods.Register, SipMethods.Refer, SipMethods.Notify, SipMethods.Info];
 
     private readonly RegisterRequestHandler _register;
     private readonly AuthFailureTracker _bans;

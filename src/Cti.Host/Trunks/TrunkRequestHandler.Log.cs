@@ -12,7 +12,7 @@ internal sealed partial class TrunkRequestHandler
         [LoggerMessage(EventId = 5802, Level = LogLevel.Information, Message = "Inbound INVITE on trunk {Trunk} for unknown DID {Did}")]
         public static partial void UnknownDid(ILogger logger, string trunk, string did);
 
-        [LoggerMessage(EventId = 5803, Level = LogLevel.Information, Message = "Inbound call on trunk {Trunk}: DID {Did} for queue {Queue} from {Caller}; call control not available yet")]
+        [LoggerMessage(EventId = 5803, Level = LogLevel.Information, Message = "Inbound call on trunk {Trunk}: DID {Did} for queue {Queue} from {Caller}")]
         public static partial void InboundCall(ILogger logger, string trunk, string did, string queue, string caller);
     }
 }

@@ -3,30 +3,33 @@ using Cti.Host.Events;
 using Cti.Host.Options;
 using Cti.Host.Sip;
 using Cti.Sip.Messages;
+using Cti.Sip.Stack;
 using Cti.Sip.Transport;
 
 namespace Cti.Host.Trunks;
 
 /// <summary>
 /// Answers everything that arrives on a trunk profile's listeners: sources outside every trunk's AllowFrom get 403,
-/// REGISTER 405, OPTIONS 200, and INVITE is matched to a DID. Until the B2BUA exists a routable INVITE is answered
-/// 480 "Call control not available" after its DID and caller are resolved and logged.
+/// REGISTER 405, OPTIONS 200, and INVITE is matched to a DID; a routable INVITE goes to call control through
+/// <see cref="TryTakeAsync"/>.
 /// </summary>
 internal sealed partial class TrunkRequestHandler : ISipEndPointRequestHandler
 {
     public const string CallControlUnavailable = "Call control not available";
 
     public static readonly IReadOnlyList<string> ServedMethods =
-        [SipMethods.Invite, SipMethods.Ack, SipMethods.Bye, SipMethods.Cancel, SipMethods.Options];
+        [SipMethods.Invite, SipMethods.Ack, SipMethods.Bye, SipMethods.Cancel, SipMethods.Options, SipMethods.Info, SipMethods.Notify];
 
     private readonly TrunkDirectory _directory;
     private readonly TrunkMetrics _metrics;
     private readonly ILogger<TrunkRequestHandler> _logger;
     private readonly (string Profile, IPAddress Address, int Port)[] _listeners;
+    private readonly ITrunkCallAcceptor? _acceptor;
 
-    public TrunkRequestHandler(TrunkDirectory directory, SipOptions sip, TrunkMetrics metrics, ILogger<TrunkRequestHandler> logger)
+    public TrunkRequestHandler(TrunkDirectory directory, SipOptions sip, TrunkMetrics metrics, ILogger<TrunkRequestHandler> logger, ITrunkCallAcceptor? acceptor = null)
     {
         ArgumentNullException.ThrowIfNull(sip);
+        _acceptor = acceptor;
         _directory = directory;
         _metrics = metrics;
         _logger = logger;
@@ -37,6 +40,31 @@ internal sealed partial class TrunkRequestHandler : ISipEndPointRequestHandler
     }
 
     public bool Claims(IPEndPoint local) => ProfileOf(local) is not null;
+
+    /// <summary>
+    /// Hands a new INVITE from an allowed source to a known DID to call control, which answers it. False for
+    /// everything else (answered by <see cref="HandleAsync"/>).
+    /// </summary>
+    public async ValueTask<bool> TryTakeAsync(SipServerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var request = context.Request;
+        if (_acceptor is null || request.Method != SipMethods.Invite || request.To?.Tag is not null)
+        {
+            return false;
+        }
+
+        var profile = context.Source.Local is null ? null : ProfileOf(context.Source.Local);
+        var trunk = profile is null ? null : _directory.Find(profile, context.Source.Remote.Address);
+        var route = trunk is null ? null : Route(request, trunk);
+        if (route is null)
+        {
+            return false;
+        }
+
+        await _acceptor.AcceptAsync(context, route, cancellationToken);
+        return true;
+    }
 
     public Task<SipResponse?> HandleAsync(SipRequest request, SipEndPoint source, CancellationToken cancellationToken)
     {
@@ -93,6 +121,18 @@ internal sealed partial class TrunkRequestHandler : ISipEndPointRequestHandler
 
     private SipResponse Invite(SipRequest request, TrunkConfig trunk)
     {
+        if (Route(request, trunk) is null)
+        {
+            return SipResponseFactory.Create(request, 404, "Not Found", SipRequestDispatcher.NewTag());
+        }
+
+        // Only without call control (unit tests of the screening): a clear, retryable refusal.
+        return SipResponseFactory.Create(request, 480, CallControlUnavailable, SipRequestDispatcher.NewTag());
+    }
+
+    /// <summary>The DID's queue and the normalised caller, or null (counted and logged) for an unknown DID.</summary>
+    private TrunkInviteRoute? Route(SipRequest request, TrunkConfig trunk)
+    {
         var did = DidRouter.DialledNumber(request);
         if (!trunk.Dids.TryRoute(did, out var queue))
         {
@@ -103,7 +143,7 @@ internal sealed partial class TrunkRequestHandler : ISipEndPointRequestHandler
                 Log.UnknownDid(_logger, trunk.Name, masked);
             }
 
-            return SipResponseFactory.Create(request, 404, "Not Found", SipRequestDispatcher.NewTag());
+            return null;
         }
 
         var caller = CallerIdNormalizer.Normalize(CallerIdNormalizer.CallerNumber(request), trunk.DefaultRegion);
@@ -113,9 +153,7 @@ internal sealed partial class TrunkRequestHandler : ISipEndPointRequestHandler
             Log.InboundCall(_logger, trunk.Name, did!, queue, masked);
         }
 
-
-        // Placeholder until the B2BUA takes the call: a clear, retryable refusal the carrier can route around.
-        return SipResponseFactory.Create(request, 480, CallControlUnavailable, SipRequestDispatcher.NewTag());
+        return new TrunkInviteRoute(trunk, did!, queue, caller, request.From?.DisplayName);
     }
 
     private string? ProfileOf(IPEndPoint local)

@@ -15,4 +15,10 @@ public interface ISipRequestHandler
 
     /// <summary>An ACK for a 2xx this stack sent (the dialog layer's business). Default: ignored.</summary>
     ValueTask OnAckAsync(SipRequest ack, SipEndPoint source, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    /// <summary>
+    /// A 2xx to an INVITE whose client transaction has ended: a retransmission because our ACK was lost, or a
+    /// forked answer. The dialog layer re-sends its ACK (or ACKs and BYEs an unwanted fork). Default: ignored.
+    /// </summary>
+    ValueTask OnInvite2xxRetransmissionAsync(SipResponse response, SipEndPoint source, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }

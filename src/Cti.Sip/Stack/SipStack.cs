@@ -88,7 +88,15 @@ public sealed partial class SipStack : IAsyncDisposable
     /// is added when missing. Provisional responses are absorbed. A CANCEL that already carries the INVITE's Via is sent
     /// with it unchanged.
     /// </summary>
-    public async Task<SipResponse> SendRequestAsync(SipRequest request, SipEndPoint destination, CancellationToken cancellationToken = default)
+    public Task<SipResponse> SendRequestAsync(SipRequest request, SipEndPoint destination, CancellationToken cancellationToken = default) =>
+        SendRequestAsync(request, destination, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="SendRequestAsync(SipRequest, SipEndPoint, CancellationToken)"/>, and hands every provisional
+    /// response to <paramref name="onProvisional"/> (on the receive path: do not block in it). When
+    /// <see cref="SipEndPoint.Local"/> names one of our listeners, the request leaves from it and our Via names it.
+    /// </summary>
+    public async Task<SipResponse> SendRequestAsync(SipRequest request, SipEndPoint destination, Action<SipResponse>? onProvisional, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(destination);
@@ -103,7 +111,7 @@ public sealed partial class SipStack : IAsyncDisposable
             PushOurVia(request, destination);
         }
 
-        var transaction = _transactions.StartClient(request, destination);
+        var transaction = _transactions.StartClient(request, destination, onProvisional);
         using var registration = cancellationToken.Register(static s =>
         {
             var (t, token) = ((SipClientTransaction, CancellationToken))s!;
@@ -157,7 +165,8 @@ public sealed partial class SipStack : IAsyncDisposable
 
     private (string Host, int Port) SentBy(SipEndPoint destination)
     {
-        var bound = _transport.BoundEndPoints.FirstOrDefault(b => b.Transport == destination.Transport && b.Address.AddressFamily == destination.Remote.AddressFamily)
+        var bound = _transport.BoundEndPoints.FirstOrDefault(b => destination.Local is { } local && b.Transport == destination.Transport && b.Port == local.Port && (b.Address.Equals(local.Address) || b.Address.Equals(IPAddress.Any) || b.Address.Equals(IPAddress.IPv6Any)))
+                    ?? _transport.BoundEndPoints.FirstOrDefault(b => b.Transport == destination.Transport && b.Address.AddressFamily == destination.Remote.AddressFamily)
                     ?? _transport.BoundEndPoints.FirstOrDefault(b => b.Address.AddressFamily == destination.Remote.AddressFamily)
                     ?? throw new InvalidOperationException("The SIP stack is not listening on an address family that reaches " + destination.Remote);
         if (_options.ViaHost is { } configured)
@@ -185,7 +194,15 @@ public sealed partial class SipStack : IAsyncDisposable
         {
             if (!_transactions.OnResponse(response))
             {
-                Log.StrayResponse(_logger, response.StatusCode, source);
+                if (response.StatusCode is >= 200 and < 300 && response.CSeq?.Method == SipMethods.Invite)
+                {
+                    // A retransmitted 2xx to INVITE outlives its transaction (§13.2.2.4): the dialog re-sends its ACK.
+                    _ = DeliverStrayAsync(response, source);
+                }
+                else
+                {
+                    Log.StrayResponse(_logger, response.StatusCode, source);
+                }
             }
 
             return;
@@ -301,6 +318,20 @@ public sealed partial class SipStack : IAsyncDisposable
         }
 
         context.Respond(context.CreateResponse(500, "Server Internal Error"));
+    }
+
+    private async Task DeliverStrayAsync(SipResponse response, SipEndPoint source)
+    {
+        try
+        {
+            await _handler.OnInvite2xxRetransmissionAsync(response, source, _stopping.Token);
+        }
+#pragma warning disable CA1031 // See Dispatch.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Log.HandlerFailed(_logger, response.CSeq?.Method ?? "INVITE", ex);
+        }
     }
 
     private async Task DeliverAckAsync(SipRequest ack, SipEndPoint source)

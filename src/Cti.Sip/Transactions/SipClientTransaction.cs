@@ -40,6 +40,9 @@ internal sealed class SipClientTransaction
 
     public Task<SipResponse> FinalResponse => _final.Task;
 
+    /// <summary>Called (outside the lock) with each provisional response; the B2BUA relays ringing with it.</summary>
+    public Action<SipResponse>? OnProvisional { get; init; }
+
     public void Start()
     {
         lock (_gate)
@@ -60,6 +63,7 @@ internal sealed class SipClientTransaction
     {
         var status = response.StatusCode;
         SipRequest? sendAck = null;
+        var provisional = false;
         lock (_gate)
         {
             switch (State)
@@ -74,7 +78,8 @@ internal sealed class SipClientTransaction
                         }
 
                         State = SipTransactionState.Proceeding;
-                        return;
+                        provisional = true;
+                        break;
                     }
 
                     _retransmitTimer?.Cancel();
@@ -112,6 +117,10 @@ internal sealed class SipClientTransaction
         if (sendAck is not null)
         {
             _layer.Send(sendAck, Destination, this);
+        }
+        else if (provisional)
+        {
+            OnProvisional?.Invoke(response);
         }
     }
 

@@ -115,11 +115,11 @@ internal sealed partial class SipTransactionLayer
     }
 
     /// <summary>Starts a client transaction; the request must already carry our Via with a fresh branch.</summary>
-    public SipClientTransaction StartClient(SipRequest request, SipEndPoint destination)
+    public SipClientTransaction StartClient(SipRequest request, SipEndPoint destination, Action<SipResponse>? onProvisional = null)
     {
         var branch = SipTransactionMessages.TopVia(request)?.Branch ?? throw new ArgumentException("The request has no Via branch.", nameof(request));
         var key = new SipTransactionKey(branch, request.Method, "");
-        var transaction = new SipClientTransaction(this, key, request, destination);
+        var transaction = new SipClientTransaction(this, key, request, destination) { OnProvisional = onProvisional };
         if (!_client.TryAdd(key, transaction))
         {
             throw new InvalidOperationException("A client transaction with this branch already exists.");

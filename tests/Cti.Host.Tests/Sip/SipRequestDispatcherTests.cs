@@ -42,7 +42,7 @@ public sealed class SipRequestDispatcherTests
         var response = await _dispatcher.DispatchAsync(Request("OPTIONS"), Source, CancellationToken.None);
 
         Assert.Equal(200, response!.StatusCode);
-        Assert.Equal("INVITE, ACK, BYE, CANCEL, OPTIONS, REGISTER", response.Headers.Get("Allow"));
+        Assert.Equal("INVITE, ACK, BYE, CANCEL, OPTIONS, REGISTER, REFER, NOTIFY, INFO", response.Headers.Get("Allow"));
         Assert.Equal("application/sdp", response.Headers.Get("Accept"));
         Assert.True(response.Headers.Contains("Supported"));
         Assert.NotNull(response.To?.Tag);

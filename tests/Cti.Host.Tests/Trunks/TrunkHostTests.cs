@@ -59,14 +59,16 @@ public sealed class TrunkHostTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Invite_KnownDid_480CallControlNotAvailable()
+    public async Task Invite_KnownDidWithoutSdpOffer_488NamingTheProblem()
     {
         using var carrier = new SipTestCarrier(_trunkPort);
 
         var response = await carrier.InviteAsync("100", "13812345678", "<sip:13812345678@carrier.example>");
 
-        Assert.Equal(480, response.StatusCode);
-        Assert.Equal(TrunkRequestHandler.CallControlUnavailable, response.ReasonPhrase);
+        // Call control took the INVITE (no 480 placeholder) and refused it for its missing offer.
+        Assert.Equal(488, response.StatusCode);
+        Assert.Equal("SDP offer required", response.ReasonPhrase);
+        Assert.Equal("application/sdp", response.Headers.Get("Accept"));
     }
 
     [Fact]

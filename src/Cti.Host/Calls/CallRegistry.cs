@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+
+namespace Cti.Host.Calls;
+
+/// <summary>
+/// Finds a call by its ACD call id and by its dialogs (SIP Call-ID + our tag), from any thread. Calls add and remove
+/// their own entries.
+/// </summary>
+internal sealed class CallRegistry
+{
+    private readonly ConcurrentDictionary<string, CallSession> _byAcdId = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string CallId, string LocalTag), (CallSession Call, CallLegSide Side)> _byDialog = new();
+    private readonly ConcurrentDictionary<string, CallSession> _calls = new(StringComparer.Ordinal);
+
+    public int Count => _calls.Count;
+
+    public IReadOnlyCollection<CallSession> Calls => (IReadOnlyCollection<CallSession>)_calls.Values;
+
+    public void Add(CallSession call) => _calls[call.Id] = call;
+
+    public void Remove(CallSession call) => _calls.TryRemove(call.Id, out _);
+
+    public void MapAcdId(string acdCallId, CallSession call) => _byAcdId[acdCallId] = call;
+
+    public void UnmapAcdId(string acdCallId) => _byAcdId.TryRemove(acdCallId, out _);
+
+    public CallSession? ByAcdId(string acdCallId) => _byAcdId.TryGetValue(acdCallId, out var call) ? call : null;
+
+    public void MapDialog(string sipCallId, string localTag, CallSession call, CallLegSide side) => _byDialog[(sipCallId, localTag)] = (call, side);
+
+    public void UnmapDialog(string sipCallId, string localTag) => _byDialog.TryRemove((sipCallId, localTag), out _);
+
+    public bool TryFindDialog(string? sipCallId, string? localTag, out CallSession call, out CallLegSide side)
+    {
+        if (sipCallId is not null && localTag is not null && _byDialog.TryGetValue((sipCallId, localTag), out var entry))
+        {
+            (call, side) = entry;
+            return true;
+        }
+
+        call = null!;
+        side = default;
+        return false;
+    }
+}

@@ -1,0 +1,72 @@
+using System.Net;
+using Cti.Host.Cdrs;
+using Cti.Host.Events;
+using Cti.Host.Media;
+using Cti.Host.Routing;
+using Cti.Host.Trunks;
+using Cti.Routing.Engine;
+using Cti.Sip.Media;
+using Cti.Sip.Stack;
+using Microsoft.Extensions.Options;
+
+namespace Cti.Host.Calls;
+
+/// <summary>Everything a call needs from the service, gathered once so calls stay cheap to create.</summary>
+/// <remarks>The stack is resolved on first use: it depends on the request handler, which depends on call control.</remarks>
+internal sealed class CallServices(
+    IServiceProvider provider,
+    AcdEngine acd,
+    RoutingConfigState routing,
+    IEventPublisher events,
+    ICdrWriter cdrs,
+    CallMetrics metrics,
+    AgentContactResolver contacts,
+    CallListeners listeners,
+    TrunkDirectory trunks,
+    RtpPortAllocator ports,
+    RtpRelayOptions relayOptions,
+    CallRecordingOptions recording,
+    PromptLibrary prompts,
+    IOptions<MediaOptions> media,
+    IOptions<CallsOptions> calls,
+    TimeProvider time,
+    ILoggerFactory loggers)
+{
+    private SipStack? _stack;
+
+    public SipStack Stack => _stack ??= provider.GetRequiredService<SipStack>();
+
+    public AcdEngine Acd => acd;
+
+    public RoutingConfigState Routing => routing;
+
+    public IEventPublisher Events => events;
+
+    public ICdrWriter Cdrs => cdrs;
+
+    public CallMetrics Metrics => metrics;
+
+    public AgentContactResolver Contacts => contacts;
+
+    public CallListeners Listeners => listeners;
+
+    public TrunkDirectory Trunks => trunks;
+
+    public RtpPortAllocator Ports => ports;
+
+    public RtpRelayOptions RelayOptions => relayOptions;
+
+    public CallRecordingOptions Recording => recording;
+
+    public PromptLibrary Prompts => prompts;
+
+    public IPAddress MediaAddress { get; } = IPAddress.Parse(media.Value.Address);
+
+    public CallsOptions Options => calls.Value;
+
+    public TimeProvider Time => time;
+
+    public ILogger<CallSession> Logger { get; } = loggers.CreateLogger<CallSession>();
+
+    public ILogger<RtpRelaySession> RelayLogger { get; } = loggers.CreateLogger<RtpRelaySession>();
+}

@@ -1,0 +1,209 @@
+using System.Security.Cryptography;
+using Cti.Host.Cdrs;
+using Cti.Host.Trunks;
+using Cti.Routing.Engine;
+using Cti.Sip.Dialogs;
+using Cti.Sip.Media;
+using Cti.Sip.Messages;
+using Cti.Sip.Sdp;
+using Cti.Sip.Stack;
+
+namespace Cti.Host.Calls;
+
+internal sealed partial class CallSession
+{
+    private const string SdpContentType = "application/sdp";
+
+    /// <summary>
+    /// Takes a screened trunk INVITE: checks its SDP offer, anchors media, answers 183 (prompt and music) or 180, and
+    /// queues the call in the ACD. Refusals are answered here (488 without a usable offer, 503 without media ports).
+    /// </summary>
+    public static async ValueTask StartAsync(CallServices services, CallRegistry registry, SipServerContext invite, TrunkInviteRoute route)
+    {
+        var request = invite.Request;
+        if (request.Body.IsEmpty || !IsSdp(request.ContentType))
+        {
+            await RejectAsync(services, invite, 488, "SDP offer required", CallRejectReasons.NoSdp);
+            return;
+        }
+
+        if (!SdpParser.TryParse(request.Body.Span, out var offer, out var sdpError))
+        {
+            Log.BadSdp(services.Logger, sdpError.Code, sdpError.Line);
+            await RejectAsync(services, invite, 488, "Malformed SDP", CallRejectReasons.BadSdp);
+            return;
+        }
+
+        var id = NewCorrelationId();
+        if (!RtpRelaySession.TryCreate(id, services.Ports, services.RelayOptions, services.Time, services.RelayLogger, out var relay, out var relayError))
+        {
+            Log.NoMediaPorts(services.Logger, relayError);
+            await RejectAsync(services, invite, 503, "Media ports exhausted", CallRejectReasons.NoMediaPorts);
+            return;
+        }
+
+        var media = new SdpMediaOptions
+        {
+            Address = services.MediaAddress,
+            RtpPort = relay.LegA.LocalRtpEndPoint.Port,
+            Codecs = [SdpCodec.Pcma, SdpCodec.Pcmu],
+            SessionId = SessionId(),
+            SessionVersion = 1,
+        };
+        var negotiation = SdpNegotiator.Answer(offer, media);
+        if (!negotiation.Success || negotiation.Codec is not { PayloadType: 0 or 8 })
+        {
+            await relay.DisposeAsync();
+            await RejectAsync(services, invite, 488, "No common codec (PCMA or PCMU)", CallRejectReasons.NoCommonCodec);
+            return;
+        }
+
+        relay.LegA.SetRemote(negotiation.RemoteRtp, negotiation.RemoteRtcp);
+        relay.LegA.PayloadType = negotiation.Codec.PayloadType;
+        relay.LegA.TelephoneEventPayloadType = negotiation.TelephoneEventPayloadType ?? -1;
+        relay.LegB.PayloadType = negotiation.Codec.PayloadType;
+        relay.Start();
+
+        var local = invite.Source.Local ?? services.Listeners.Listener(route.Trunk.Profile);
+        var dialog = SipDialog.CreateAsUas(request, invite.LocalTag, invite.Source, CallListeners.Contact(route.Did, local, invite.Source.Transport));
+        var call = new CallSession(services, registry, id, route, invite, dialog, relay, media, negotiation);
+        registry.Add(call);
+        registry.MapAcdId(id, call);
+        registry.MapDialog(dialog.CallId, dialog.LocalTag, call, CallLegSide.Caller);
+        services.Metrics.Started();
+        await call.BeginAsync();
+    }
+
+    private async Task BeginAsync()
+    {
+        Log.CallStarted(_s.Logger, Id, Route.Trunk.Name, Route.Queue);
+        _s.Events.Publish(CallEvents.Offered(Id, "inbound", Route.Trunk.Name, Route.Did, Route.Queue, Route.Caller));
+        if (_s.Options.EarlyMedia)
+        {
+            var progress = CallerResponse(183, "Session Progress");
+            AttachSdp(progress, _callerAnswer);
+            await _callerInvite.RespondAsync(progress);
+            PlayWelcome();
+        }
+        else
+        {
+            await _callerInvite.RespondAsync(CallerResponse(180, "Ringing"));
+        }
+
+        _maxDurationTimer = _s.Time.CreateTimer(static s => ((CallSession)s!).Post(new MaxDurationSignal()), this, _s.Options.MaxCallDuration, Timeout.InfiniteTimeSpan);
+        _cancelRegistration = _callerInvite.Cancelled.Register(static s => ((CallSession)s!).Post(new CallerCancelledSignal()), this);
+        _acdCallIds.Add(AcdCallId);
+        _s.Acd.Post(new CallArrived(AcdCallId, Route.Queue, Route.Caller));
+        _ = RunAsync();
+    }
+
+    private void PlayWelcome()
+    {
+        if (_s.Prompts.Open(PromptFiles.Welcome, loop: false) is { } welcome)
+        {
+            _relay.StartPlayback(RtpRelayLegId.A, welcome);
+            _welcomeTimer = _s.Time.CreateTimer(static s => ((CallSession)s!).Post(new WelcomeDoneSignal()), this, _s.Prompts.Length(PromptFiles.Welcome), Timeout.InfiniteTimeSpan);
+        }
+        else
+        {
+            PlayMusic();
+        }
+    }
+
+    private void PlayMusic()
+    {
+        if ((_callerAnswered || _s.Options.EarlyMedia) && _s.Prompts.Open(PromptFiles.Hold, loop: true) is { } music)
+        {
+            _relay.StartPlayback(RtpRelayLegId.A, music);
+        }
+    }
+
+    private Task OnWelcomeDoneAsync()
+    {
+        if (_phase == CallPhase.Waiting)
+        {
+            PlayMusic();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Answers the caller's INVITE with 200 and the SDP already sent in 183. False when the caller has gone.</summary>
+    private async Task<bool> AnswerCallerAsync()
+    {
+        if (_callerAnswered)
+        {
+            return true;
+        }
+
+        var ok = CallerResponse(200, "OK");
+        AttachSdp(ok, _callerAnswer);
+        if (!await _callerInvite.RespondAsync(ok))
+        {
+            return false;
+        }
+
+        _callerAnswered = true;
+        _cancelRegistration.Dispose();
+        return true;
+    }
+
+    private async Task OnCallerCancelledAsync()
+    {
+        if (_callerAnswered || _phase == CallPhase.Ended)
+        {
+            return;
+        }
+
+        Log.CallerLeft(_s.Logger, Id);
+        CancelAllOffers();
+        if (_connected is { } leg)
+        {
+            // The agent's 200 and the caller's CANCEL crossed: the caller won.
+            SendBye(leg.Dialog!, Q850Causes.NormalClearing);
+            TellAcdLegEnded(leg, callerHungUp: true);
+        }
+        else if (_acdWaiting)
+        {
+            _s.Acd.Post(new CallerHungUp(AcdCallId));
+        }
+
+        await EndAsync(CdrDisposition.Abandoned, HangupParty.Caller, 487, Q850Causes.NormalClearing);
+    }
+
+    private SipResponse CallerResponse(int status, string reason)
+    {
+        var response = _callerInvite.CreateResponse(status, reason);
+        if (status is > 100 and < 300)
+        {
+            response.Headers.Add(SipHeaderNames.Contact, _callerDialog.LocalContact);
+        }
+
+        return response;
+    }
+
+    private static async ValueTask RejectAsync(CallServices services, SipServerContext invite, int status, string reason, string metricReason)
+    {
+        services.Metrics.Rejected(metricReason);
+        var response = invite.CreateResponse(status, reason);
+        if (status == 488)
+        {
+            response.Headers.Add(SipHeaderNames.Accept, SdpContentType);
+        }
+
+        await invite.RespondAsync(response);
+    }
+
+    private static void AttachSdp(SipMessage message, SdpSessionDescription sdp)
+    {
+        message.Headers.Set(SipHeaderNames.ContentType, SdpContentType);
+        message.Body = SdpWriter.WriteUtf8(sdp);
+    }
+
+    private static bool IsSdp(string? contentType) =>
+        contentType is not null && contentType.Split(';')[0].Trim().Equals(SdpContentType, StringComparison.OrdinalIgnoreCase);
+
+    private static string NewCorrelationId() => "c" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+
+    private static string SessionId() => RandomNumberGenerator.GetInt32(100_000_000, int.MaxValue).ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,147 @@
+using System.Threading.Channels;
+using Cti.Host.Cdrs;
+using Cti.Host.Trunks;
+using Cti.Sip.Dialogs;
+using Cti.Sip.Media;
+using Cti.Sip.Sdp;
+using Cti.Sip.Stack;
+
+namespace Cti.Host.Calls;
+
+/// <summary>
+/// One call through the B2BUA: the caller's leg (a trunk INVITE we answer), the callee legs we place (agents offered
+/// by the ACD, transfer targets) and the media relay between them. Every change happens on the call's own loop, fed by
+/// <see cref="Post"/>, so a call never races with itself; the SIP stack, the ACD and timers only post signals.
+/// </summary>
+/// <remarks>
+/// Media is anchored for the whole call: the caller's SDP is answered once with the relay's leg A and never changes
+/// when agents come and go (transfers, a lost answer race), because only leg B is pointed at the new callee.
+/// </remarks>
+internal sealed partial class CallSession
+{
+    private readonly Channel<CallSignal> _mailbox = Channel.CreateUnbounded<CallSignal>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly CallServices _s;
+    private readonly CallRegistry _registry;
+    private readonly Dictionary<string, CalleeLeg> _offers = new(StringComparer.Ordinal);
+    private readonly List<CdrTransferStep> _transfers = [];
+    private readonly List<string> _acdCallIds = [];
+    private readonly Dictionary<string, CalleeLeg> _answeredLegs = new(StringComparer.Ordinal);
+    private readonly SipServerContext _callerInvite;
+    private readonly SipDialog _callerDialog;
+    private readonly RtpRelaySession _relay;
+    private readonly SdpMediaOptions _callerMedia;
+    private readonly SdpNegotiationResult _callerNegotiation;
+    private SdpSessionDescription _callerAnswer;
+    private CallPhase _phase = CallPhase.Waiting;
+    private CalleeLeg? _connected;
+    private CallRecorder? _recorder;
+    private ITimer? _welcomeTimer;
+    private ITimer? _maxDurationTimer;
+    private CancellationTokenRegistration _cancelRegistration;
+    private bool _callerAnswered;
+    private bool _callerHeld;
+    private bool _calleeHeld;
+    private DateTimeOffset? _holdStartedAt;
+    private double _holdSeconds;
+    private int _segment;
+    private int _tokens;
+    private string? _lastAgent;
+    private string? _queue;
+
+    private CallSession(CallServices services, CallRegistry registry, string id, TrunkInviteRoute route, SipServerContext invite, SipDialog callerDialog, RtpRelaySession relay, SdpMediaOptions callerMedia, SdpNegotiationResult negotiation)
+    {
+        _s = services;
+        _registry = registry;
+        Id = id;
+        Route = route;
+        _callerInvite = invite;
+        _callerDialog = callerDialog;
+        _relay = relay;
+        _callerMedia = callerMedia;
+        _callerNegotiation = negotiation;
+        _callerAnswer = negotiation.Answer!;
+        _queue = route.Queue;
+        AcdCallId = id;
+        StartedAt = services.Time.GetUtcNow();
+    }
+
+    /// <summary>The correlation id shared by both legs, the CDR and every event.</summary>
+    public string Id { get; }
+
+    public TrunkInviteRoute Route { get; }
+
+    /// <summary>The id the ACD currently knows this call by (a new one per queue visit or reservation).</summary>
+    public string AcdCallId { get; private set; }
+
+    public DateTimeOffset StartedAt { get; }
+
+    private DateTimeOffset? QueuedAt { get; set; }
+
+    private DateTimeOffset? OfferedAt { get; set; }
+
+    private DateTimeOffset? AnsweredAt { get; set; }
+
+    private double RingSeconds { get; set; }
+
+    /// <summary>Hands a signal to the call's loop; dropped once the call has ended.</summary>
+    public bool Post(CallSignal signal) => _mailbox.Writer.TryWrite(signal);
+
+    private async Task RunAsync()
+    {
+        await foreach (var signal in _mailbox.Reader.ReadAllAsync())
+        {
+            try
+            {
+                await HandleAsync(signal);
+            }
+#pragma warning disable CA1031 // One bad signal must not leave a call (and its ports) stranded.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                Log.SignalFailed(_s.Logger, Id, signal.GetType().Name, ex);
+                if (_phase != CallPhase.Ended)
+                {
+                    await EndAsync(CdrDisposition.Failed, HangupParty.System, 500, Q850Causes.TemporaryFailure);
+                }
+            }
+            finally
+            {
+                (signal as InDialogSignal)?.Handled.TrySetResult();
+            }
+
+            if (Drained)
+            {
+                _mailbox.Writer.TryComplete();
+            }
+        }
+    }
+
+    private Task HandleAsync(CallSignal signal) => signal switch
+    {
+        AcdSignal acd => OnAcdAsync(acd.Output),
+        CallerCancelledSignal => OnCallerCancelledAsync(),
+        CalleeProvisionalSignal p => OnCalleeProvisionalAsync(p),
+        CalleeFinalSignal f => OnCalleeFinalAsync(f),
+        CalleeGuardSignal g => OnCalleeGuardAsync(g),
+        InDialogSignal d => OnInDialogAsync(d),
+        InDialogResponseSignal r => OnInDialogResponseAsync(r),
+        Retransmitted2xxSignal r => OnRetransmitted2xxAsync(r),
+        WelcomeDoneSignal => OnWelcomeDoneAsync(),
+        MaxDurationSignal => OnMaxDurationAsync(),
+        ShutdownSignal => OnShutdownAsync(),
+        _ => Task.CompletedTask,
+    };
+
+    private string NextToken() => Id + "-" + (++_tokens).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private enum CallPhase
+    {
+        /// <summary>In a queue or being transferred: the caller hears the prompt or music, callees may be ringing.</summary>
+        Waiting,
+
+        /// <summary>Bridged to a callee.</summary>
+        Connected,
+
+        Ended,
+    }
+}

@@ -1,0 +1,40 @@
+using Cti.Sip.Dialogs;
+using Cti.Sip.Messages;
+using Cti.Sip.Transport;
+
+namespace Cti.Host.Calls;
+
+/// <summary>One attempt to reach a callee: the INVITE in flight, then (when answered) its dialog.</summary>
+internal sealed class CalleeLeg
+{
+    public required string Token { get; init; }
+
+    public required CalleeKind Kind { get; init; }
+
+    /// <summary>The agent, for ACD offers and agent transfers.</summary>
+    public string? AgentId { get; init; }
+
+    /// <summary>What the leg rings, for events and the transfer chain (agent id or E.164 number).</summary>
+    public required string Target { get; init; }
+
+    /// <summary>The ACD call id this leg reports under.</summary>
+    public required string AcdCallId { get; init; }
+
+    public required SipRequest Invite { get; init; }
+
+    public required SipEndPoint Destination { get; init; }
+
+    public required DateTimeOffset StartedAt { get; init; }
+
+    /// <summary>The SDP options we offered (to read the answer against).</summary>
+    public required Cti.Sip.Sdp.SdpMediaOptions Offer { get; init; }
+
+    public bool CancelRequested { get; set; }
+
+    public bool Ringing { get; set; }
+
+    public SipDialog? Dialog { get; set; }
+
+    /// <summary>Fires when the leg rang too long without a final response.</summary>
+    public ITimer? GuardTimer { get; set; }
+}

@@ -1,0 +1,19 @@
+namespace Cti.Host.Calls;
+
+/// <summary><c>Cti:Calls</c>: how call control treats callers and agents.</summary>
+internal sealed class CallsOptions
+{
+    public const string SectionName = "Cti:Calls";
+
+    /// <summary>
+    /// Queue with early media: answer 183 with SDP and play the welcome prompt and music before an agent answers (the
+    /// caller is not charged). When false the caller hears ringback (180) until an agent answers.
+    /// </summary>
+    public bool EarlyMedia { get; set; } = true;
+
+    /// <summary>Calls are ended after this long, whatever their state (protects against lost BYEs).</summary>
+    public TimeSpan MaxCallDuration { get; set; } = TimeSpan.FromHours(4);
+
+    /// <summary>How long a transfer target (agent or outside number) may ring before the transfer fails.</summary>
+    public TimeSpan TransferRingTimeout { get; set; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Options;
+
+namespace Cti.Host.Calls;
+
+/// <summary>Reports every problem of <c>Cti:Calls</c> at once.</summary>
+internal sealed class CallsOptionsValidator : IValidateOptions<CallsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, CallsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = new List<string>();
+        const string prefix = CallsOptions.SectionName;
+        if (options.MaxCallDuration < TimeSpan.FromMinutes(1) || options.MaxCallDuration > TimeSpan.FromDays(1))
+        {
+            errors.Add($"{prefix}:MaxCallDuration must be between 00:01:00 and 1.00:00:00 (is {options.MaxCallDuration}).");
+        }
+
+        if (options.TransferRingTimeout < TimeSpan.FromSeconds(5) || options.TransferRingTimeout > TimeSpan.FromMinutes(5))
+        {
+            errors.Add($"{prefix}:TransferRingTimeout must be between 00:00:05 and 00:05:00 (is {options.TransferRingTimeout}).");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

@@ -1,0 +1,26 @@
+using Cti.Host.Metrics;
+using Cti.Host.Trunks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Cti.Host.Calls;
+
+internal static class CallsServiceCollectionExtensions
+{
+    /// <summary>Binds <c>Cti:Calls</c> and registers the B2BUA: call controller, registry, contact resolver, metrics.</summary>
+    public static IServiceCollection AddCalls(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<CallsOptions>().Bind(configuration.GetSection(CallsOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CallsOptions>, CallsOptionsValidator>());
+        services.TryAddSingleton(sp => new CallMetrics(sp.GetRequiredService<CtiMetrics>().Factory));
+        services.TryAddSingleton<CallRegistry>();
+        services.TryAddSingleton<CallListeners>();
+        services.TryAddSingleton<AgentContactResolver>();
+        services.TryAddSingleton<CallServices>();
+        services.TryAddSingleton<CallController>();
+        services.TryAddSingleton<ITrunkCallAcceptor>(sp => sp.GetRequiredService<CallController>());
+        services.AddHostedService(sp => sp.GetRequiredService<CallController>());
+        return services;
+    }
+}

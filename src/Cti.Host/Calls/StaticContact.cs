@@ -1,0 +1,25 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Net;
+using Cti.Sip.Messages;
+using Cti.Sip.Transport;
+
+namespace Cti.Host.Calls;
+
+/// <summary>A configured contact: the URI to put in the Request-URI and where to send it.</summary>
+internal static class StaticContact
+{
+    /// <summary>Parses <c>sip:user@ip:port[;transport=tcp]</c>; the host must be an IP address (no DNS on the call path).</summary>
+    public static bool TryParse(string? text, [NotNullWhen(true)] out AgentContact? contact)
+    {
+        contact = null;
+        if (!SipUri.TryParse(text, out var uri) || !uri.IsSip || uri.Port is not { } port ||
+            !IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address))
+        {
+            return false;
+        }
+
+        var transport = string.Equals(uri.Transport, "tcp", StringComparison.OrdinalIgnoreCase) ? SipTransportProtocol.Tcp : SipTransportProtocol.Udp;
+        contact = new AgentContact(uri, new SipEndPoint(transport, new IPEndPoint(address, port)), IsRegistered: false);
+        return true;
+    }
+}

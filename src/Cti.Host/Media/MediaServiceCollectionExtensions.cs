@@ -1,0 +1,48 @@
+using System.Net;
+using Cti.Host.Options;
+using Cti.Sip.Media;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Cti.Host.Media;
+
+internal static class MediaServiceCollectionExtensions
+{
+    /// <summary>Binds <c>Cti:Media</c> and registers the RTP port range, relay options, recordings and prompts.</summary>
+    public static IServiceCollection AddMedia(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<MediaOptions>().Bind(configuration.GetSection(MediaOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MediaOptions>, MediaOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp =>
+        {
+            var media = sp.GetRequiredService<IOptions<MediaOptions>>().Value;
+            return new RtpPortAllocator(new RtpPortRangeOptions { MinPort = media.MinPort, MaxPort = media.MaxPort });
+        });
+        services.TryAddSingleton(sp => new RtpRelayOptions
+        {
+            BindAddress = IPAddress.Parse(sp.GetRequiredService<IOptions<MediaOptions>>().Value.Address),
+        });
+        services.TryAddSingleton(sp =>
+        {
+            var media = sp.GetRequiredService<IOptions<MediaOptions>>().Value;
+            var data = sp.GetRequiredService<IOptions<CtiOptions>>().Value.ResolveDataDirectory();
+            return new CallRecordingOptions
+            {
+                Enabled = media.RecordCalls,
+                Directory = Path.GetFullPath(media.RecordingsDirectory, data),
+                RetentionDays = media.RecordingRetentionDays,
+            };
+        });
+        services.TryAddSingleton(sp =>
+        {
+            var media = sp.GetRequiredService<IOptions<MediaOptions>>().Value;
+            var data = sp.GetRequiredService<IOptions<CtiOptions>>().Value.ResolveDataDirectory();
+            return new PromptLibrary(Path.GetFullPath(media.PromptsDirectory, data));
+        });
+        services.TryAddSingleton<RecordingRetentionSweeper>();
+        services.AddHostedService<RecordingRetentionService>();
+        return services;
+    }
+}
