@@ -20,7 +20,7 @@ internal sealed class CallMetrics
         _active = factory.CreateGauge("cti_calls_active", "Calls in progress (queued, ringing or talking).");
         _calls = factory.CreateCounter("cti_calls_total", "Calls ended, by direction and disposition.", ["direction", "disposition"]);
         _rejected = factory.CreateCounter("cti_calls_rejected_total", "Calls refused before they were queued, by reason.", ["reason"]);
-        _rtpRelayed = factory.CreateCounter("cti_rtp_packets_relayed_total", "RTP packets the relay sent to the parties (relayed or played), counted at call end.");
+        _rtpRelayed = factory.CreateCounter("cti_rtp_packets_relayed_total", "RTP packets the relay sent to each side (relayed or played), counted at call end.", ["direction"]);
         _rtpLost = factory.CreateCounter("cti_rtp_packets_lost_total", "RTP packets missing from the parties' sequence numbers, counted at call end.");
         _recordingBytes = factory.CreateCounter("cti_recording_bytes_total", "Bytes written to call recordings.");
         _transfers = factory.CreateCounter("cti_calls_transferred_total", "Blind transfers, by target kind.", ["kind"]);
@@ -48,9 +48,10 @@ internal sealed class CallMetrics
 
     public void Rejected(string reason) => _rejected.WithLabels(reason).Inc();
 
-    public void Media(long relayed, long lost, long recordingBytes)
+    public void Media(long toCaller, long toCallee, long lost, long recordingBytes)
     {
-        _rtpRelayed.Inc(relayed);
+        _rtpRelayed.WithLabels("to_caller").Inc(toCaller);
+        _rtpRelayed.WithLabels("to_callee").Inc(toCallee);
         _rtpLost.Inc(lost);
         _recordingBytes.Inc(recordingBytes);
     }

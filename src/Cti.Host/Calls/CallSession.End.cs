@@ -94,7 +94,7 @@ internal sealed partial class CallSession
         var a = _relay.LegA.GetStatistics();
         var b = _relay.LegB.GetStatistics();
         await _relay.DisposeAsync();
-        _s.Metrics.Media(a.PacketsOut + b.PacketsOut, a.PacketsLost + b.PacketsLost, recordingBytes);
+        _s.Metrics.Media(a.PacketsOut, b.PacketsOut, a.PacketsLost + b.PacketsLost, recordingBytes);
         _s.Metrics.Ended(CallDirection.Inbound, disposition);
 
         var answered = AnsweredAt;

@@ -312,7 +312,7 @@ internal sealed partial class CallSession
                 break;
             case TransferKinds.Agent:
                 NewAcdSegment();
-                _s.Acd.Post(new ReserveAgentForOutbound(resolved, AcdCallId));
+                _s.Acd.Post(new ReserveAgentForOutbound(resolved, AcdCallId, Direct: true));
                 break;
             default:
                 RingExternal(resolved);

@@ -2,6 +2,7 @@ using Cti.Host.Metrics;
 using Cti.Host.Options;
 using Cti.Host.Routing;
 using Cti.Host.Sip;
+using Cti.Host.Trunks.Registration;
 using Microsoft.Extensions.Options;
 
 namespace Cti.Host.Trunks;
@@ -38,6 +39,7 @@ internal static class TrunkServiceCollectionExtensions
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<TrunkKeepAlive>(
             sp, sp.GetRequiredService<IOptions<CtiOptions>>().Value.Sip.Domain));
         services.AddHostedService(sp => sp.GetRequiredService<TrunkKeepAlive>());
+        services.AddTrunkRegistration(configuration);
         return services;
     }
 
@@ -45,15 +47,15 @@ internal static class TrunkServiceCollectionExtensions
     {
         var group = endpoints.MapGroup("/api/v1/trunks");
         group.MapGet("/", (TrunkDirectory directory, TrunkState state, IOptions<TrunksOptions> options) =>
-            Results.Ok(directory.Trunks.Select(t => View(t, state.Get(t.Name), options.Value)).ToArray()));
+            Results.Ok(directory.Trunks.Select(t => View(t, state.Get(t.Name), options.Value, state)).ToArray()));
         group.MapGet("/{name}", (string name, TrunkDirectory directory, TrunkState state, IOptions<TrunksOptions> options) =>
             directory.Trunks.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase)) is { } trunk
-                ? Results.Ok(View(trunk, state.Get(trunk.Name), options.Value))
+                ? Results.Ok(View(trunk, state.Get(trunk.Name), options.Value, state))
                 : Results.Problem(statusCode: 404, title: "Trunk not found", detail: $"No trunk is named '{name}'."));
         return group;
     }
 
-    private static TrunkView View(TrunkConfig trunk, TrunkStatus status, TrunksOptions options)
+    private static TrunkView View(TrunkConfig trunk, TrunkStatus status, TrunksOptions options, TrunkState state)
     {
         var source = options.Trunks.First(o => string.Equals(o.Name, trunk.Name, StringComparison.OrdinalIgnoreCase));
         return new TrunkView(
@@ -68,6 +70,7 @@ internal static class TrunkServiceCollectionExtensions
             source.Registration is not null,
             status.Up switch { true => "up", false => "down", null => "unknown" },
             status.CheckedAt,
-            status.LastStatusCode);
+            status.LastStatusCode,
+            source.Registration is null ? null : TrunkRegistrationView.From(source.Registration, state.GetRegistration(trunk.Name)));
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Cti.Host.Trunks.Registration;
 
 namespace Cti.Host.Trunks;
 
@@ -10,4 +11,12 @@ internal sealed class TrunkState
     public TrunkStatus Get(string trunk) => _status.TryGetValue(trunk, out var status) ? status : TrunkStatus.Unknown;
 
     public void Set(string trunk, TrunkStatus status) => _status[trunk] = status;
+
+    private readonly ConcurrentDictionary<string, TrunkRegistrationStatus> _registration = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Outbound registration state, written by <see cref="TrunkRegistrationService"/>.</summary>
+    public TrunkRegistrationStatus GetRegistration(string trunk) =>
+        _registration.TryGetValue(trunk, out var status) ? status : TrunkRegistrationStatus.Initial;
+
+    public void SetRegistration(string trunk, TrunkRegistrationStatus status) => _registration[trunk] = status;
 }

@@ -1,3 +1,5 @@
+using Cti.Host.Trunks.Registration;
+
 namespace Cti.Host.Trunks;
 
 /// <summary>One trunk in GET /api/v1/trunks. Status is "up", "down" or "unknown" (before the first keepalive).</summary>
@@ -13,4 +15,5 @@ internal sealed record TrunkView(
     bool RegistrationConfigured,
     string Status,
     DateTimeOffset? CheckedAt,
-    int? LastStatusCode);
+    int? LastStatusCode,
+    TrunkRegistrationView? Registration = null);

@@ -141,6 +141,8 @@ internal sealed partial class TrunksOptionsValidator : IValidateOptions<TrunksOp
                 {
                     errors.Add($"{prefix}:Registration:Expires must be between 60 and 86400 seconds.");
                 }
+
+                CollectRegistrationErrors(registration, $"{prefix}:Registration", errors);
             }
         }
 
@@ -166,6 +168,55 @@ internal sealed partial class TrunksOptionsValidator : IValidateOptions<TrunksOp
 
         return errors;
     }
+
+    // Outbound registration (Trunks/Registration): user and domain go into SIP URIs, the rest into the Polly pipeline.
+    private static void CollectRegistrationErrors(TrunkRegistrationOptions registration, string prefix, List<string> errors)
+    {
+        if (!string.IsNullOrWhiteSpace(registration.User) && !SipUserRegex().IsMatch(registration.User))
+        {
+            errors.Add($"{prefix}:User '{registration.User}' may contain only letters, digits and -_.!~*'()&=+$,;?/ (no '@', ':' or spaces).");
+        }
+
+        if (!string.IsNullOrWhiteSpace(registration.Domain) && !SipDomainRegex().IsMatch(registration.Domain.Trim()))
+        {
+            errors.Add($"{prefix}:Domain '{registration.Domain}' must be a host name or IP address with an optional :port.");
+        }
+
+        if (registration.RetryAttempts is < 0 or > 10)
+        {
+            errors.Add($"{prefix}:RetryAttempts must be between 0 and 10.");
+        }
+
+        if (registration.RetryDelay < TimeSpan.FromMilliseconds(100) || registration.RetryDelay > TimeSpan.FromMinutes(10))
+        {
+            errors.Add($"{prefix}:RetryDelay must be between 00:00:00.1 and 00:10:00.");
+        }
+
+        if (registration.RetryMaxDelay < TimeSpan.FromSeconds(1) || registration.RetryMaxDelay > TimeSpan.FromHours(1))
+        {
+            errors.Add($"{prefix}:RetryMaxDelay must be between 00:00:01 and 01:00:00.");
+        }
+        else if (registration.RetryMaxDelay < registration.RetryDelay)
+        {
+            errors.Add($"{prefix}:RetryMaxDelay must not be shorter than RetryDelay.");
+        }
+
+        if (registration.BreakAfterFailures is < 2 or > 1000)
+        {
+            errors.Add($"{prefix}:BreakAfterFailures must be between 2 and 1000.");
+        }
+
+        if (registration.BreakDuration < TimeSpan.FromSeconds(1) || registration.BreakDuration > TimeSpan.FromDays(1))
+        {
+            errors.Add($"{prefix}:BreakDuration must be between 00:00:01 and 1.00:00:00.");
+        }
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9\-_.!~*'()&=+$,;?/]{1,64}$")]
+    private static partial Regex SipUserRegex();
+
+    [GeneratedRegex(@"^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]{1,253})(:[0-9]{1,5})?$")]
+    private static partial Regex SipDomainRegex();
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
     private static partial Regex NameRegex();

@@ -291,7 +291,14 @@ internal sealed partial class AcdCore
         }
 
         var queue = call.Queue!;
-        var count = CollectCandidates(queue, call.Level);
+        var count = CollectCandidates(queue, call.Level, call.Declined);
+        if (count == 0 && call.Declined is { Count: > 0 })
+        {
+            // Everyone eligible has let this call go once: start another round with all of them.
+            call.Declined.Clear();
+            count = CollectCandidates(queue, call.Level, null);
+        }
+
         if (count == 0)
         {
             return false;
@@ -323,8 +330,11 @@ internal sealed partial class AcdCore
         return true;
     }
 
-    /// <summary>Copies the ready members eligible at <paramref name="level"/> and in the lowest tier present.</summary>
-    private int CollectCandidates(QueueState queue, int level)
+    /// <summary>
+    /// Copies the ready members eligible at <paramref name="level"/> and in the lowest tier present, leaving out the
+    /// agents who already rejected or missed this call (<paramref name="declined"/>), so it moves on to the next agent.
+    /// </summary>
+    private int CollectCandidates(QueueState queue, int level, HashSet<string>? declined)
     {
         var count = 0;
         var minTier = int.MaxValue;
@@ -332,7 +342,7 @@ internal sealed partial class AcdCore
         for (var i = 0; i < ready.Count; i++)
         {
             var member = ready[i];
-            if (member.MinLevel > level || member.Tier > minTier)
+            if (member.MinLevel > level || member.Tier > minTier || (declined is not null && declined.Contains(member.Agent.Id)))
             {
                 continue;
             }
@@ -512,6 +522,7 @@ internal sealed partial class AcdCore
         }
 
         call.Ringing.Remove(agent);
+        (call.Declined ??= new HashSet<string>(StringComparer.Ordinal)).Add(agent.Id);
         if (fromTimer)
         {
             Emit(new StopRinging(call.CallId, agent.Id, StopRingingReason.RingTimeout));
@@ -931,7 +942,7 @@ internal sealed partial class AcdCore
             return;
         }
 
-        if (c.CampaignId is not null ? !agent.Config.Campaigns.Contains(c.CampaignId) : agent.Config.Campaigns.Count == 0)
+        if (!c.Direct && (c.CampaignId is not null ? !agent.Config.Campaigns.Contains(c.CampaignId) : agent.Config.Campaigns.Count == 0))
         {
             Reject(c, c.AgentId, c.CallId, RejectionReason.NotInCampaign, "Agent does not serve this campaign.");
             return;

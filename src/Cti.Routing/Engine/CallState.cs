@@ -15,6 +15,9 @@ internal sealed class CallState(string callId)
 
     public CallPhase Phase { get; set; }
 
+    /// <summary>Agents who rejected or missed this call; it is offered to others first.</summary>
+    public HashSet<string>? Declined { get; set; }
+
     /// <summary>The queue the call is in (waiting, held or ringing); null once answered.</summary>
     public QueueState? Queue { get; set; }
 

@@ -3,6 +3,7 @@ using System.Net.Http;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Cti.Interop.Tests.Infrastructure;
 
@@ -24,7 +25,18 @@ internal sealed partial class CtiHostProcess : IAsyncDisposable
         SipPort = LoopbackPorts.Next();
         HttpPort = LoopbackPorts.Next();
         TrunkPort = LoopbackPorts.Next();
+        var block = LoopbackPorts.NextBlock(MediaPortCount + 1);
+        MediaMinPort = block % 2 == 0 ? block : block + 1;
     }
+
+    /// <summary>Size of the host's RTP port range (two pairs per relayed call).</summary>
+    public const int MediaPortCount = 400;
+
+    /// <summary>First port of the host's own RTP range, reserved from the loopback port pool.</summary>
+    public int MediaMinPort { get; }
+
+    /// <summary>Last-moment changes to the settings JSON (static contacts, routing, calls) before the host starts.</summary>
+    public Action<JsonObject>? Customize { get; init; }
 
     public string DataDirectory { get; }
 
@@ -50,6 +62,15 @@ internal sealed partial class CtiHostProcess : IAsyncDisposable
 
     /// <summary>Digest algorithms offered in challenges, in order (Cti:Registrar:ChallengeAlgorithms).</summary>
     public string[] ChallengeAlgorithms { get; init; } = ["MD5", "SHA-256"];
+
+    /// <summary>
+    /// When set, the demo trunk (Cti:Trunks:0) registers with <see cref="TrunkRegistrationPeer"/> using this
+    /// Registration section, and its OPTIONS keepalive is off so the peer sees only REGISTERs.
+    /// </summary>
+    public object? TrunkRegistration { get; init; }
+
+    /// <summary>host:port of the carrier registrar for <see cref="TrunkRegistration"/>.</summary>
+    public string? TrunkRegistrationPeer { get; init; }
 
     public string Output
     {
@@ -82,10 +103,24 @@ internal sealed partial class CtiHostProcess : IAsyncDisposable
                 Registrar = new { ChallengeAlgorithms = ChallengeAlgorithms, Ban = new { MaxFailures = BanMaxFailures, Window = "00:05:00", Duration = "00:10:00" } },
                 Agents = Agents.Select(a => new { a.Extension, DisplayName = "Agent " + a.Extension, a.Password }).ToArray(),
                 Api = new { Keys = new[] { new { Name = "interop", Key = ApiKey, Roles = new[] { "admin" } } } },
+                Media = new { Address = "127.0.0.1", MinPort = MediaMinPort, MaxPort = MediaMinPort + MediaPortCount - 1 },
             },
         };
         var settingsPath = Path.Combine(DataDirectory, "interop-settings.json");
-        await File.WriteAllTextAsync(settingsPath, JsonSerializer.Serialize(settings));
+        var json = JsonSerializer.SerializeToNode(settings)!;
+        if (TrunkRegistration is not null)
+        {
+            // Arrays merge by index over config/appsettings.json: these keys override the demo trunk's.
+            json["Cti"]!["Trunks"] = new JsonArray(JsonSerializer.SerializeToNode(new
+            {
+                Peers = new[] { TrunkRegistrationPeer },
+                OptionsInterval = "00:00:00",
+                Registration = TrunkRegistration,
+            }));
+        }
+
+        Customize?.Invoke(json.AsObject());
+        await File.WriteAllTextAsync(settingsPath, json.ToJsonString());
 
         var start = new ProcessStartInfo("dotnet")
         {

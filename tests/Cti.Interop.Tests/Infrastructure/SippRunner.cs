@@ -1,14 +1,53 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Cti.Interop.Tests.Infrastructure;
 
-/// <summary>Runs SIPp (Debian package sip-tester) once, bounded in calls and time, and reads its final statistics.</summary>
+/// <summary>
+/// Runs SIPp (Debian package sip-tester), bounded in calls and time, and reads its final statistics: once as a
+/// client (<see cref="RunAsync"/>), or as a server in the background until stopped (<see cref="StartServerAsync"/>).
+/// </summary>
 internal static partial class SippRunner
 {
+    private const int SignalUser2 = 12;
+
+    /// <summary>SIPp's statistics. RTP counters are -1 when the run printed none (no media, or SIPp had ended).</summary>
     public sealed record Result(int ExitCode, int Successful, int Failed, string Output)
     {
+        /// <summary>"Total RTP pckts sent": packets played from pcap files.</summary>
+        public int RtpPacketsSent => LastCount(RtpSentRegex(), Output);
+
+        /// <summary>"Total echo RTP pckts 1st stream": packets sent back by -rtp_echo.</summary>
+        public int RtpPacketsEchoed => LastCount(RtpEchoedRegex(), Output);
+
         public override string ToString() => $"sipp exit {ExitCode}, {Successful} ok, {Failed} failed\n{Output}";
+    }
+
+    /// <summary>What a call scenario needs beyond the plain run: the DID, media, talk time.</summary>
+    public sealed record CallOptions
+    {
+        /// <summary>-s: the Request-URI user, e.g. the DID "100".</summary>
+        public string? Service { get; init; }
+
+        /// <summary>-d: length of every &lt;pause/&gt; without its own duration (talk time).</summary>
+        public TimeSpan? CallLength { get; init; }
+
+        /// <summary>-mp: the local RTP port announced in SDP (a free one when not given; SIPp binds it and port + 2).</summary>
+        public int? MediaPort { get; init; }
+
+        /// <summary>-rtp_echo: send every RTP packet received on the media port back to its sender.</summary>
+        public bool RtpEcho { get; init; }
+
+        /// <summary>-l: most calls open at once (default: twice the rate, at least 10).</summary>
+        public int? MaxConcurrent { get; init; }
+
+        /// <summary>-p: the local SIP port (a free one when not given).</summary>
+        public int? LocalPort { get; init; }
     }
 
     /// <param name="scenario">Scenario file name under Scenarios/.</param>
@@ -24,23 +63,18 @@ internal static partial class SippRunner
         string localIp = "127.0.0.1",
         string transport = "u1",
         TimeSpan? timeout = null,
-        IEnumerable<string>? extraArgs = null)
+        IEnumerable<string>? extraArgs = null,
+        CallOptions? call = null)
     {
-        var sipp = RequiredTool.Path("sipp", "sip-tester");
         var limit = timeout ?? TimeSpan.FromSeconds(60);
         var screen = Path.Combine(Path.GetTempPath(), $"sipp-{Guid.NewGuid():N}.screen");
-        var start = new ProcessStartInfo(sipp)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-        };
+        var start = NewStartInfo(scenario, localIp, transport, screen, call, LoopbackPorts.Next());
         foreach (var arg in new[]
                  {
-                     "-sf", RepoPaths.Scenario(scenario), "-i", localIp, "-p", LoopbackPorts.Next().ToString(),
-                     "-t", transport, "-m", calls.ToString(), "-r", rate.ToString(), "-l", Math.Max(rate * 2, 10).ToString(),
-                     "-nostdin", "-timeout", ((int)limit.TotalSeconds).ToString() + "s", "-timeout_error",
-                     "-trace_screen", "-screen_file", screen, "-max_recv_loops", "10000",
+                     "-m", calls.ToString(CultureInfo.InvariantCulture),
+                     "-r", rate.ToString(CultureInfo.InvariantCulture),
+                     "-l", (call?.MaxConcurrent ?? Math.Max(rate * 2, 10)).ToString(CultureInfo.InvariantCulture),
+                     "-timeout", ((int)limit.TotalSeconds).ToString(CultureInfo.InvariantCulture) + "s", "-timeout_error",
                  })
         {
             start.ArgumentList.Add(arg);
@@ -74,14 +108,52 @@ internal static partial class SippRunner
             throw new TimeoutException("sipp did not finish in time");
         }
 
-        var output = await stdout + await stderr;
-        if (File.Exists(screen))
+        var output = await stdout + await stderr + TakeScreen(screen);
+        return new Result(process.ExitCode, LastCount(SuccessfulRegex(), output), LastCount(FailedRegex(), output), output);
+    }
+
+    /// <summary>
+    /// Starts SIPp as a server (a UAS scenario such as agent-answer.xml) in the background and returns once its SIP
+    /// and media ports are bound: it serves every call that comes until <see cref="Server.StopAsync"/>, or at most
+    /// <paramref name="lifetime"/> (default 5 minutes).
+    /// </summary>
+    public static async Task<Server> StartServerAsync(
+        string scenario,
+        CallOptions? call = null,
+        string localIp = "127.0.0.1",
+        string transport = "u1",
+        TimeSpan? lifetime = null,
+        IEnumerable<string>? extraArgs = null)
+    {
+        var screen = Path.Combine(Path.GetTempPath(), $"sipp-{Guid.NewGuid():N}.screen");
+        var port = call?.LocalPort ?? LoopbackPorts.Next();
+        var mediaPort = call?.MediaPort ?? LoopbackPorts.NextBlock(4);
+        var controlPort = LoopbackPorts.Next();
+        var start = NewStartInfo(scenario, localIp, transport, screen, (call ?? new CallOptions()) with { MediaPort = mediaPort }, port, controlPort);
+        start.ArgumentList.Add("-timeout");
+        start.ArgumentList.Add(((int)(lifetime ?? TimeSpan.FromMinutes(5)).TotalSeconds).ToString(CultureInfo.InvariantCulture) + "s");
+        foreach (var arg in extraArgs ?? [])
         {
-            output += File.ReadAllText(screen);
-            File.Delete(screen);
+            start.ArgumentList.Add(arg);
         }
 
-        return new Result(process.ExitCode, LastCount(SuccessfulRegex(), output), LastCount(FailedRegex(), output), output);
+        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start sipp");
+        process.StandardInput.Close();
+        var server = new Server(process, screen, localIp, port, mediaPort, controlPort, call?.RtpEcho == true);
+        var clock = Stopwatch.StartNew();
+        while (!(IsBound(localIp, port, tcp: transport.StartsWith('t')) && IsBound(localIp, mediaPort, tcp: false)))
+        {
+            if (server.HasExited || clock.Elapsed > TimeSpan.FromSeconds(10))
+            {
+                var failed = await server.StopAsync();
+                await server.DisposeAsync();
+                throw new InvalidOperationException($"sipp server {scenario} did not start\n{failed}");
+            }
+
+            await Task.Delay(20);
+        }
+
+        return server;
     }
 
     /// <summary>
@@ -95,15 +167,264 @@ internal static partial class SippRunner
         return path;
     }
 
+    private static ProcessStartInfo NewStartInfo(
+        string scenario, string localIp, string transport, string screen, CallOptions? call, int port, int? controlPort = null)
+    {
+        var sipp = RequiredTool.Path("sipp", "sip-tester");
+        var start = new ProcessStartInfo(sipp)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
+
+        // SIPp always binds a media port (default 6000) and a control port (default 8888): take free ones, so that
+        // several SIPp processes (a carrier and its agents) can run side by side.
+        foreach (var arg in new[]
+                 {
+                     "-sf", RepoPaths.Scenario(scenario), "-i", localIp, "-p", port.ToString(CultureInfo.InvariantCulture),
+                     "-t", transport, "-nostdin", "-trace_screen", "-screen_file", screen, "-max_recv_loops", "10000",
+                     "-mi", localIp, "-mp", (call?.MediaPort ?? LoopbackPorts.NextBlock(4)).ToString(CultureInfo.InvariantCulture),
+                     "-cp", (controlPort ?? LoopbackPorts.Next()).ToString(CultureInfo.InvariantCulture),
+                 })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        if (call?.Service is { } service)
+        {
+            start.ArgumentList.Add("-s");
+            start.ArgumentList.Add(service);
+        }
+
+        if (call?.CallLength is { } length)
+        {
+            start.ArgumentList.Add("-d");
+            start.ArgumentList.Add(((long)length.TotalMilliseconds).ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (call?.RtpEcho == true)
+        {
+            start.ArgumentList.Add("-rtp_echo");
+        }
+
+        return start;
+    }
+
+    /// <summary>True once some process holds the port.</summary>
+    private static bool IsBound(string ip, int port, bool tcp)
+    {
+        try
+        {
+            using var probe = tcp
+                ? new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp)
+                : new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+            probe.Bind(new IPEndPoint(IPAddress.Parse(ip), port));
+            return false;
+        }
+        catch (SocketException)
+        {
+            return true;
+        }
+    }
+
+    private static string TakeScreen(string screen)
+    {
+        if (!File.Exists(screen))
+        {
+            return string.Empty;
+        }
+
+        var text = File.ReadAllText(screen);
+        File.Delete(screen);
+        return text;
+    }
+
     private static int LastCount(Regex regex, string output)
     {
         var matches = regex.Matches(output);
-        return matches.Count == 0 ? -1 : int.Parse(matches[^1].Groups[1].Value);
+        return matches.Count == 0 ? -1 : int.Parse(matches[^1].Groups[1].Value, CultureInfo.InvariantCulture);
     }
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int SendSignal(int pid, int signal);
 
     [GeneratedRegex(@"Successful call\s*\|\s*\d+\s*\|\s*(\d+)")]
     private static partial Regex SuccessfulRegex();
 
     [GeneratedRegex(@"Failed call\s*\|\s*\d+\s*\|\s*(\d+)")]
     private static partial Regex FailedRegex();
+
+    [GeneratedRegex(@"(\d+) Total RTP pckts sent")]
+    private static partial Regex RtpSentRegex();
+
+    [GeneratedRegex(@"(\d+) Total echo RTP pckts 1st stream")]
+    private static partial Regex RtpEchoedRegex();
+
+    /// <summary>A SIPp server running in the background (e.g. an agent phone on a static contact).</summary>
+    public sealed class Server : IAsyncDisposable
+    {
+        private readonly Process _process;
+        private readonly string _screen;
+        private readonly int _controlPort;
+        private readonly bool _rtpEcho;
+        private readonly StringBuilder _output = new();
+        private readonly object _outputLock = new();
+
+        internal Server(Process process, string screen, string localIp, int port, int mediaPort, int controlPort, bool rtpEcho)
+        {
+            _rtpEcho = rtpEcho;
+            _process = process;
+            _screen = screen;
+            _controlPort = controlPort;
+            LocalIp = localIp;
+            Port = port;
+            MediaPort = mediaPort;
+            _process.OutputDataReceived += (_, e) => Append(e.Data);
+            _process.ErrorDataReceived += (_, e) => Append(e.Data);
+            _process.BeginOutputReadLine();
+            _process.BeginErrorReadLine();
+        }
+
+        public string LocalIp { get; }
+
+        /// <summary>The SIP port it serves on.</summary>
+        public int Port { get; }
+
+        /// <summary>The RTP port it announces (and echoes on, with -rtp_echo).</summary>
+        public int MediaPort { get; }
+
+        /// <summary>host:port, to point a client run straight at this server.</summary>
+        public string Target => $"{LocalIp}:{Port}";
+
+        /// <summary>A contact URI for this server, e.g. for Cti:Agents[i]:StaticContact.</summary>
+        public string Contact(string user) => $"sip:{user}@{LocalIp}:{Port}";
+
+        public bool HasExited => _process.HasExited;
+
+        /// <summary>
+        /// Statistics while it runs (SIGUSR2 makes SIPp dump its screens): the only moment SIPp prints its RTP
+        /// counters, which its final screen leaves out.
+        /// </summary>
+        public async Task<Result> SnapshotAsync()
+        {
+            if (_process.HasExited || SendSignal(_process.Id, SignalUser2) != 0)
+            {
+                return Collect(exitCode: _process.HasExited ? _process.ExitCode : -1);
+            }
+
+            // The dump is appended to the screen file: wait until the file has grown and then stopped growing.
+            var clock = Stopwatch.StartNew();
+            var before = ScreenLength();
+            var last = before;
+            while (clock.Elapsed < TimeSpan.FromSeconds(3))
+            {
+                await Task.Delay(100);
+                var now = ScreenLength();
+                if (now > before && now == last)
+                {
+                    break;
+                }
+
+                last = now;
+            }
+
+            return Collect(exitCode: 0);
+        }
+
+        /// <summary>
+        /// Asks SIPp to quit ("q" on its control port: no new calls, open calls finish), waits at most
+        /// <paramref name="grace"/> (default 10 s), then forces it. With -rtp_echo, the result carries the RTP counters
+        /// of a last snapshot taken just before quitting.
+        /// </summary>
+        public async Task<Result> StopAsync(TimeSpan? grace = null)
+        {
+            if (!_process.HasExited)
+            {
+                if (_rtpEcho)
+                {
+                    await SnapshotAsync();
+                }
+
+                await SendControlAsync("q");
+                using var cts = new CancellationTokenSource(grace ?? TimeSpan.FromSeconds(10));
+                try
+                {
+                    await _process.WaitForExitAsync(cts.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    _process.Kill(entireProcessTree: true);
+                    await _process.WaitForExitAsync();
+                }
+            }
+
+            // The snapshot's dump and the final screens share the screen file: statistics are read from the final
+            // one (the last in the file), RTP counters from the snapshot (the final screen has none).
+            return Collect(_process.ExitCode);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
+
+            _process.Dispose();
+            if (File.Exists(_screen))
+            {
+                File.Delete(_screen);
+            }
+        }
+
+        private async Task SendControlAsync(string keys)
+        {
+            using var udp = new UdpClient();
+            var bytes = Encoding.ASCII.GetBytes(keys);
+            await udp.SendAsync(bytes, bytes.Length, "127.0.0.1", _controlPort);
+        }
+
+        private Result Collect(int exitCode)
+        {
+            string stdout;
+            lock (_outputLock)
+            {
+                stdout = _output.ToString();
+            }
+
+            var output = stdout + ReadScreen();
+            return new Result(exitCode, LastCount(SuccessfulRegex(), output), LastCount(FailedRegex(), output), output);
+        }
+
+        private long ScreenLength() => File.Exists(_screen) ? new FileInfo(_screen).Length : 0;
+
+        private string ReadScreen()
+        {
+            try
+            {
+                using var stream = new FileStream(_screen, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                using var reader = new StreamReader(stream);
+                return reader.ReadToEnd();
+            }
+            catch (FileNotFoundException)
+            {
+                return string.Empty;
+            }
+        }
+
+        private void Append(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (_outputLock)
+            {
+                _output.AppendLine(line);
+            }
+        }
+    }
 }

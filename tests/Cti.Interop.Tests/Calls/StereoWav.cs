@@ -1,0 +1,49 @@
+namespace Cti.Interop.Tests.Calls;
+
+/// <summary>Reads a 16-bit PCM stereo WAV (the service's recordings) and measures each channel.</summary>
+internal static class StereoWav
+{
+    /// <summary>The sum of squared samples of the left and right channels.</summary>
+    public static (double Left, double Right) ChannelEnergy(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        var (data, length, channels, bits) = Locate(bytes);
+        Assert.Equal(2, channels);
+        Assert.Equal(16, bits);
+        double left = 0, right = 0;
+        for (var i = data; i + 3 < data + length && i + 3 < bytes.Length; i += 4)
+        {
+            double l = BitConverter.ToInt16(bytes, i);
+            double r = BitConverter.ToInt16(bytes, i + 2);
+            left += l * l;
+            right += r * r;
+        }
+
+        return (left, right);
+    }
+
+    private static (int Data, int Length, int Channels, int Bits) Locate(byte[] bytes)
+    {
+        Assert.True(bytes.Length >= 44, "not a WAV file");
+        int channels = 0, bits = 0;
+        var at = 12;
+        while (at + 8 <= bytes.Length)
+        {
+            var id = System.Text.Encoding.ASCII.GetString(bytes, at, 4);
+            var size = BitConverter.ToInt32(bytes, at + 4);
+            if (id == "fmt ")
+            {
+                channels = BitConverter.ToInt16(bytes, at + 10);
+                bits = BitConverter.ToInt16(bytes, at + 22);
+            }
+            else if (id == "data")
+            {
+                return (at + 8, size, channels, bits);
+            }
+
+            at += 8 + size + (size & 1);
+        }
+
+        throw new InvalidDataException("no data chunk");
+    }
+}
