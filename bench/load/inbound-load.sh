@@ -11,7 +11,9 @@
 #
 # The service must send the queue's calls to the static contacts, e.g. for the demo settings (1001..1005, DID 100):
 #   Cti:Agents:0:StaticContact = sip:1001@127.0.0.1:6001   (one line per agent; see the printed list)
-# START_HOST=1 builds and starts the service itself (Release) with such settings on its own ports.
+# The agents are logged in through the API (POST /api/v1/agents/<ext>/state {"action":"login"}) when API_KEY is set.
+# START_HOST=1 builds and starts the service itself (Release, or HOST_DLL when given) with such settings on its own
+# ports, and logs the agents in with the shipped demo key.
 # DIRECT=1 leaves the service out: the carrier calls the first agent process straight (checks the tools only).
 #
 #   MODE=signalling RATE=50 CALLS=2000 AGENTS=5 bench/load/inbound-load.sh
@@ -31,6 +33,7 @@ START_HOST=${START_HOST:-0}
 DIRECT=${DIRECT:-0}
 LIMIT=${LIMIT:-300}
 if [ "$START_HOST" = 1 ]; then
+  API_KEY=${API_KEY:-dev-key}
   SIP_PORT=${SIP_PORT:-25060}
   TRUNK_PORT=${TRUNK_PORT:-25062}
   HTTP_PORT=${HTTP_PORT:-28080}
@@ -68,7 +71,10 @@ trap cleanup EXIT
 contact() { local n=$1; echo "sip:$((1000 + n))@127.0.0.1:$((AGENT_BASE_PORT + (n - 1) % AGENT_PROCS))"; }
 
 if [ "$START_HOST" = 1 ] && [ "$DIRECT" != 1 ]; then
-  dotnet build src/Cti.Host -c Release -v quiet -nologo >/dev/null
+  if [ -z "${HOST_DLL:-}" ]; then
+    dotnet build src/Cti.Host -c Release -v quiet -nologo >/dev/null
+    HOST_DLL=src/Cti.Host/bin/Release/net10.0/Cti.Host.dll
+  fi
   {
     printf '{"Logging":{"LogLevel":{"Default":"Warning"}},"Cti":{"DataDirectory":"%s","Http":{"Url":"http://127.0.0.1:%s"},' "$work" "$HTTP_PORT"
     printf '"Sip":{"Profiles":{"agents":{"Address":"127.0.0.1","Port":%s,"Transports":["udp"]},"trunks":{"Address":"127.0.0.1","Port":%s,"Transports":["udp"]}}},' "$SIP_PORT" "$TRUNK_PORT"
@@ -86,7 +92,7 @@ if [ "$START_HOST" = 1 ] && [ "$DIRECT" != 1 ]; then
     done
     printf ']}}}\n'
   } > "$work/settings.json"
-  dotnet src/Cti.Host/bin/Release/net10.0/Cti.Host.dll --config "$work/settings.json" > "$work/host.log" 2>&1 &
+  dotnet "$HOST_DLL" --config "$work/settings.json" > "$work/host.log" 2>&1 &
   host_pid=$!
   for _ in $(seq 1 150); do
     curl -fs "http://127.0.0.1:$HTTP_PORT/healthz" >/dev/null 2>&1 && break
@@ -97,6 +103,12 @@ fi
 
 echo "agents (static contacts):"
 for n in $(seq 1 "$AGENTS"); do echo "  Cti:Agents:$((n - 1)):StaticContact = $(contact "$n")"; done
+if [ "$DIRECT" != 1 ] && [ -n "${API_KEY:-}" ]; then
+  for n in $(seq 1 "$AGENTS"); do
+    curl -fs -o /dev/null -X POST -H "X-Api-Key: $API_KEY" -H "Content-Type: application/json" -d '{"action":"login"}' \
+      "http://127.0.0.1:$HTTP_PORT/api/v1/agents/$((1000 + n))/state" || echo "  login $((1000 + n)) failed"
+  done
+fi
 
 # Agent processes: no call limit, bounded by LIMIT; each echoes media on its own port in rtp mode.
 for i in $(seq 0 $((AGENT_PROCS - 1))); do
@@ -123,17 +135,21 @@ sipp -sf "$scenarios/$scenario" -s "$DID" -i 127.0.0.1 -p "$CARRIER_PORT" -t u1 
   -nostdin -timeout "${LIMIT}s" -timeout_error -trace_screen -screen_file "$work/carrier.screen" \
   -max_recv_loops 100000 "$target" > "$work/carrier.out" 2>&1 &
 carrier=$!
-# SIPp prints its RTP counters only while it runs: have it dump its screens once a second (SIGUSR2).
+# SIPp prints its RTP counters only while it runs: in rtp mode have it dump its screens every 2 s (SIGUSR2; its
+# handler is not async-signal-safe, so no more often than needed, and never in signalling mode).
 while kill -0 "$carrier" 2>/dev/null; do
-  sleep 1
-  kill -USR2 "$carrier" 2>/dev/null || true
+  sleep 2
+  [ "$MODE" = rtp ] && { kill -USR2 "$carrier" 2>/dev/null || true; }
 done
-wait "$carrier" || true
+carrier_exit=0
+wait "$carrier" || carrier_exit=$?
 end=$(date +%s.%N)
 
-# Agents: a last dump (for the echo counters), then quit once their calls are over.
-for i in $(seq 0 $((AGENT_PROCS - 1))); do kill -USR2 "${pids[$i]}" 2>/dev/null || true; done
-sleep 1
+# Agents: in rtp mode a last dump (for the echo counters), then quit once their calls are over.
+if [ "$MODE" = rtp ]; then
+  for i in $(seq 0 $((AGENT_PROCS - 1))); do kill -USR2 "${pids[$i]}" 2>/dev/null || true; done
+  sleep 1
+fi
 for i in $(seq 0 $((AGENT_PROCS - 1))); do printf q > "/dev/udp/127.0.0.1/$((CONTROL_BASE + 1 + i))" || true; done
 for _ in $(seq 1 50); do
   alive=0
@@ -141,9 +157,17 @@ for _ in $(seq 1 50); do
   [ "$alive" = 0 ] && break
   sleep 0.2
 done
+agent_exits=""
+for p in "${pids[@]}"; do
+  rc=0
+  if kill -0 "$p" 2>/dev/null; then rc=running; else wait "$p" || rc=$?; fi
+  agent_exits="$agent_exits${agent_exits:+,}$rc"
+done
 
 # Cumulative column of the last statistics screen in a screen file.
 stat() { { grep -E "$2" "$1" 2>/dev/null || true; } | tail -1 | awk -F'|' '{gsub(/ /,"",$3); print ($3 == "" ? "?" : $3)}'; }
+# A count, or 0 for a missing one.
+num() { if [[ "$1" =~ ^[0-9]+$ ]]; then echo "$1"; else echo 0; fi; }
 # Last value of an RTP counter ("<n> Total ...") in a screen file.
 rtp() { { grep -E "$2" "$1" 2>/dev/null || true; } | tail -1 | awk '{print $1}'; }
 
@@ -155,10 +179,11 @@ echoed=0
 for i in $(seq 0 $((AGENT_PROCS - 1))); do
   a=$(stat "$work/agent$i.screen" "Successful call"); f=$(stat "$work/agent$i.screen" "Failed call")
   e=$(rtp "$work/agent$i.screen" "Total echo RTP pckts 1st stream")
-  agents_ok=$((agents_ok + ${a//\?/0})); agents_failed=$((agents_failed + ${f//\?/0})); echoed=$((echoed + ${e:-0}))
+  agents_ok=$((agents_ok + $(num "$a"))); agents_failed=$((agents_failed + $(num "$f"))); echoed=$((echoed + $(num "$e")))
 done
 awk -v m="$MODE" -v s="$start" -v e="$end" -v ok="${ok:-?}" -v f="${failed:-?}" -v r="$RATE" -v ao="$agents_ok" -v af="$agents_failed" \
-  'BEGIN { d = e - s; printf "mode=%s rate_target=%s calls_ok=%s calls_failed=%s elapsed_s=%.2f calls_per_s=%.1f agent_calls_ok=%s agent_calls_failed=%s\n", m, r, ok, f, d, (ok + 0) / d, ao, af }'
+  -v cx="$carrier_exit" -v ax="$agent_exits" \
+  'BEGIN { d = e - s; printf "mode=%s rate_target=%s calls_ok=%s calls_failed=%s elapsed_s=%.2f calls_per_s=%.1f agent_calls_ok=%s agent_calls_failed=%s sipp_exit=%s agent_sipp_exit=%s\n", m, r, ok, f, d, (ok + 0) / d, ao, af, cx, ax }'
 if [ "$MODE" = rtp ]; then
   sent=$(rtp "$work/carrier.screen" "Total RTP pckts sent")
   # The carrier's count is from its last dump, up to a second before it ended: a lower bound.

@@ -3,6 +3,8 @@
 #
 #   welcome.wav  "Thank you for calling. All our agents are busy. Please hold."
 #   hold.wav     music on hold, looped while the caller waits
+#   abandon.wav  the dialer's abandon message (CTI_ABANDON_TEXT); per campaign, abandon-<campaign>.wav with
+#                CTI_ABANDON_CAMPAIGN=<campaign id> names the company that called
 #
 # With espeak-ng and sox installed the announcement is spoken; with sox alone both files are synthesised tones;
 # with neither, nothing is written here and the service writes its built-in tones at startup
@@ -53,6 +55,19 @@ if have sox; then
   sox "${parts[@]}" "$tmp/hold.wav"
   to_ulaw "$tmp/hold.wav" "$out/hold.wav"
   echo "hold.wav: synthesised melody"
+
+  abandon_text="${CTI_ABANDON_TEXT:-Sorry, we called you but no agent is free right now. We will call you back. Goodbye.}"
+  abandon_file="abandon.wav"
+  if [ -n "${CTI_ABANDON_CAMPAIGN:-}" ]; then abandon_file="abandon-${CTI_ABANDON_CAMPAIGN}.wav"; fi
+  if have espeak-ng && [ -z "${CTI_PROMPT_NO_SPEECH:-}" ]; then
+    espeak-ng -v "$voice" -s 150 -w "$tmp/abandon.wav" "$abandon_text"
+    to_ulaw "$tmp/abandon.wav" "$out/$abandon_file"
+    echo "$abandon_file: spoken with espeak-ng ($voice)"
+  else
+    sox -n -r 8000 -c 1 "$tmp/abandon.wav" synth 0.3 sine 523.25 fade t 0.01 0.3 0.05 vol 0.5 pad 0 0.2 repeat 2
+    to_ulaw "$tmp/abandon.wav" "$out/$abandon_file"
+    echo "$abandon_file: espeak-ng not found, wrote a tone"
+  fi
 else
   echo "sox not found: the service writes built-in tone prompts to its prompt folder at startup." >&2
 fi

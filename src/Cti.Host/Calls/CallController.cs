@@ -54,6 +54,25 @@ internal sealed partial class CallController : BackgroundService, ITrunkCallAcce
     }
 
     /// <summary>
+    /// Places a dialer call through the trunk its line group names; a line group that is no trunk fails at once
+    /// (network failure) so the campaign moves on.
+    /// </summary>
+    public Task PlaceOutboundAsync(Cti.Dialer.Campaigns.DialRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var trunk = _services.Trunks.Trunks.FirstOrDefault(t => string.Equals(t.Name, request.LineGroup, StringComparison.Ordinal));
+        if (trunk is null || _stopping)
+        {
+            Log.NoLineGroup(_logger, request.CallId, request.LineGroup);
+            _services.Outbound?.Report(request.CampaignId, new Cti.Dialer.Campaigns.CallOutcomeReport(request.CallId, Cti.Dialer.Campaigns.CallOutcome.NetworkFailure, TimeSpan.Zero));
+            return Task.CompletedTask;
+        }
+
+        CallSession.StartOutbound(_services, _registry, request, trunk);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
     /// Hands a request inside one of our dialogs to its call and completes once the call has answered it; false when
     /// no call owns the dialog.
     /// </summary>
@@ -142,5 +161,8 @@ internal sealed partial class CallController : BackgroundService, ITrunkCallAcce
     {
         [LoggerMessage(EventId = 5100, Level = LogLevel.Information, Message = "Ending {Count} calls for shutdown")]
         public static partial void EndingCalls(ILogger logger, int count);
+
+        [LoggerMessage(EventId = 5101, Level = LogLevel.Warning, Message = "Dial request {CallId}: line group {LineGroup} is no trunk of this service (or the service is stopping); reported as a network failure")]
+        public static partial void NoLineGroup(ILogger logger, string callId, string lineGroup);
     }
 }

@@ -6,13 +6,14 @@ namespace Cti.Host.Calls;
 /// <summary>Builds the call lifecycle events; every one carries the call's correlation id.</summary>
 internal static class CallEvents
 {
-    public static CtiEvent Offered(string callId, string direction, string? trunk, string? did, string? queue, string? from) =>
+    public static CtiEvent Offered(string callId, string direction, string? trunk, string? did, string? queue, string? from, string? to = null) =>
         new(CtiEventTypes.CallOffered, new JsonObject
         {
             ["direction"] = direction,
             ["trunk"] = trunk,
             ["did"] = did,
             ["from"] = from,
+            ["to"] = to,
         })
         { CallId = callId, Queue = queue };
 

@@ -11,6 +11,22 @@ internal sealed class CallRegistry
     private readonly ConcurrentDictionary<string, CallSession> _byAcdId = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string CallId, string LocalTag), (CallSession Call, CallLegSide Side)> _byDialog = new();
     private readonly ConcurrentDictionary<string, CallSession> _calls = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _agentClaims = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Claims a free agent for one outbound call while its reservation is on the way, so two answered calls do not
+    /// race for the same agent. False when another call holds the claim.
+    /// </summary>
+    public bool TryClaimAgent(string agentId, string callId) =>
+        _agentClaims.TryAdd(agentId, callId) || (_agentClaims.TryGetValue(agentId, out var holder) && holder == callId);
+
+    public void ReleaseAgentClaims(string callId)
+    {
+        foreach (var claim in _agentClaims.Where(c => c.Value == callId).ToArray())
+        {
+            _agentClaims.TryRemove(claim);
+        }
+    }
 
     public int Count => _calls.Count;
 

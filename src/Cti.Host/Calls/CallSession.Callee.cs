@@ -38,6 +38,10 @@ internal sealed partial class CallSession
                 _queue = queued.QueueId;
                 _s.Events.Publish(CallEvents.Queued(Id, queued.QueueId, queued.Priority));
                 break;
+            case AgentReservedForOutbound reserved when reserved.CallId == AcdCallId && Direction == Cti.Host.Cdrs.CallDirection.Outbound && !_callerAnswered:
+                // A preview or callback agent, held until the customer answers.
+                _reservedAgent = reserved.AgentId;
+                break;
             case AgentReservedForOutbound reserved when reserved.CallId == AcdCallId:
                 await RingReservedAgentAsync(reserved.AgentId);
                 break;
@@ -69,7 +73,7 @@ internal sealed partial class CallSession
 
     private async Task RingReservedAgentAsync(string agentId)
     {
-        if (_phase != CallPhase.Waiting)
+        if (_phase != CallPhase.Waiting || _abandoning)
         {
             _s.Acd.Post(new OutboundReservationReleased(AcdCallId));
             return;
@@ -80,7 +84,7 @@ internal sealed partial class CallSession
         {
             Log.AgentUnreachable(_s.Logger, Id, agentId);
             _s.Acd.Post(new OutboundReservationReleased(AcdCallId));
-            RequeueAfterFailedTransfer();
+            await AfterReservedAgentFailedAsync();
             return;
         }
 
@@ -210,6 +214,12 @@ internal sealed partial class CallSession
 
     private Task OnCalleeGuardAsync(CalleeGuardSignal signal)
     {
+        if (_offers.TryGetValue(signal.Token, out var customer) && customer.Kind == CalleeKind.Customer && !customer.CancelRequested)
+        {
+            OnCustomerRingTimeout(customer);
+            return Task.CompletedTask;
+        }
+
         if (_offers.Remove(signal.Token, out var leg) && leg.Dialog is null)
         {
             // Treated as a final 408: the leg is dropped (a CANCEL goes out if none has yet).
@@ -241,6 +251,12 @@ internal sealed partial class CallSession
 
         leg.GuardTimer?.Dispose();
         var response = signal.Response;
+        if (leg.Kind == CalleeKind.Customer)
+        {
+            await OnCustomerFinalAsync(leg, response);
+            return;
+        }
+
         if (!response.IsSuccess)
         {
             await OnCalleeFailedAsync(leg, response.StatusCode, leg.CancelRequested);
@@ -251,7 +267,7 @@ internal sealed partial class CallSession
         leg.Dialog = dialog;
         _answeredLegs[dialog.CallId] = leg;
         await SendAckAsync(dialog, leg.Invite.CSeq!.Number, leg.Destination);
-        if (_phase != CallPhase.Waiting || leg.CancelRequested)
+        if (_phase != CallPhase.Waiting || leg.CancelRequested || _abandoning)
         {
             // Answered after we gave up on it (caller gone, someone else answered, timed out): hang it up again.
             SendBye(dialog, Q850Causes.NormalClearing);
@@ -281,9 +297,12 @@ internal sealed partial class CallSession
         _relay.LegB.SetRemote(answer.RemoteRtp, answer.RemoteRtcp);
         _relay.LegB.TelephoneEventPayloadType = answer.TelephoneEventPayloadType ?? -1;
         _welcomeTimer?.Dispose();
+        _abandonTimer?.Dispose();
+        _huntTimer?.Dispose();
         _relay.StopPlayback(RtpRelayLegId.A);
         _connected = leg;
         _phase = CallPhase.Connected;
+        _registry.ReleaseAgentClaims(Id);
         _calleeHeld = false;
         CancelAllOffers();
         switch (leg.Kind)
@@ -299,6 +318,7 @@ internal sealed partial class CallSession
 
         var now = _s.Time.GetUtcNow();
         RingSeconds += (now - leg.StartedAt).TotalSeconds;
+        ReportOutcome(Cti.Dialer.Campaigns.CallOutcome.AnsweredLive, 200);
         if (!await AnswerCallerAsync())
         {
             // The caller's CANCEL won the race; its signal is already queued and will hang up this leg.
@@ -357,7 +377,7 @@ internal sealed partial class CallSession
                 break;
             case CalleeKind.ReservedAgent:
                 _s.Acd.Post(new OutboundReservationReleased(leg.AcdCallId));
-                RequeueAfterFailedTransfer();
+                await AfterReservedAgentFailedAsync();
                 break;
             case CalleeKind.External when _phase == CallPhase.Waiting:
                 RequeueAfterFailedTransfer();
@@ -399,22 +419,42 @@ internal sealed partial class CallSession
                 SendBye(leg.Dialog!, Q850Causes.NormalClearing);
                 DetachCallee();
                 break;
+            case nameof(ReserveAgentForOutbound) when Direction == Cti.Host.Cdrs.CallDirection.Outbound:
+                await HuntAgentAsync();
+                break;
             case nameof(ReserveAgentForOutbound):
                 RequeueAfterFailedTransfer();
                 break;
         }
     }
 
-    /// <summary>Releases the caller: a final error while unanswered, BYE once answered.</summary>
-    private async Task ReleaseCallerAsync(int status, string reason, int q850)
+    /// <summary>An agent reserved for this call could not take it: next agent (outbound) or back to the queue.</summary>
+    private async Task AfterReservedAgentFailedAsync()
     {
-        if (_callerAnswered)
+        if (Direction == Cti.Host.Cdrs.CallDirection.Outbound)
         {
-            SendBye(_callerDialog, q850);
+            await HuntAgentAsync();
         }
         else
         {
+            RequeueAfterFailedTransfer();
+        }
+    }
+
+    /// <summary>Releases the caller: a final error while unanswered, BYE once answered.</summary>
+    private async Task ReleaseCallerAsync(int status, string reason, int q850)
+    {
+        if (_callerAnswered && _callerDialog is not null)
+        {
+            SendBye(_callerDialog, q850);
+        }
+        else if (_callerInvite is not null)
+        {
             await _callerInvite.RespondAsync(_callerInvite.CreateResponse(status, reason));
+        }
+        else
+        {
+            CancelCustomer();
         }
     }
 

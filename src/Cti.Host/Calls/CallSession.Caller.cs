@@ -81,17 +81,17 @@ internal sealed partial class CallSession
         if (_s.Options.EarlyMedia)
         {
             var progress = CallerResponse(183, "Session Progress");
-            AttachSdp(progress, _callerAnswer);
-            await _callerInvite.RespondAsync(progress);
+            AttachSdp(progress, _callerAnswer!);
+            await _callerInvite!.RespondAsync(progress);
             PlayWelcome();
         }
         else
         {
-            await _callerInvite.RespondAsync(CallerResponse(180, "Ringing"));
+            await _callerInvite!.RespondAsync(CallerResponse(180, "Ringing"));
         }
 
         _maxDurationTimer = _s.Time.CreateTimer(static s => ((CallSession)s!).Post(new MaxDurationSignal()), this, _s.Options.MaxCallDuration, Timeout.InfiniteTimeSpan);
-        _cancelRegistration = _callerInvite.Cancelled.Register(static s => ((CallSession)s!).Post(new CallerCancelledSignal()), this);
+        _cancelRegistration = _callerInvite!.Cancelled.Register(static s => ((CallSession)s!).Post(new CallerCancelledSignal()), this);
         _acdCallIds.Add(AcdCallId);
         _s.Acd.Post(new CallArrived(AcdCallId, Route.Queue, Route.Caller));
         _ = RunAsync();
@@ -137,8 +137,8 @@ internal sealed partial class CallSession
         }
 
         var ok = CallerResponse(200, "OK");
-        AttachSdp(ok, _callerAnswer);
-        if (!await _callerInvite.RespondAsync(ok))
+        AttachSdp(ok, _callerAnswer!);
+        if (!await _callerInvite!.RespondAsync(ok))
         {
             return false;
         }
@@ -173,10 +173,10 @@ internal sealed partial class CallSession
 
     private SipResponse CallerResponse(int status, string reason)
     {
-        var response = _callerInvite.CreateResponse(status, reason);
+        var response = _callerInvite!.CreateResponse(status, reason);
         if (status is > 100 and < 300)
         {
-            response.Headers.Add(SipHeaderNames.Contact, _callerDialog.LocalContact);
+            response.Headers.Add(SipHeaderNames.Contact, _callerDialog!.LocalContact);
         }
 
         return response;

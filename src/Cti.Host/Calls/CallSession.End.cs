@@ -1,6 +1,7 @@
 using Cti.Host.Cdrs;
 using Cti.Routing.Engine;
 using Cti.Sip.Media;
+using CallDirection = Cti.Host.Cdrs.CallDirection;
 
 namespace Cti.Host.Calls;
 
@@ -63,20 +64,41 @@ internal sealed partial class CallSession
         var end = _s.Time.GetUtcNow();
         _welcomeTimer?.Dispose();
         _maxDurationTimer?.Dispose();
+        _abandonTimer?.Dispose();
+        _huntTimer?.Dispose();
         _cancelRegistration.Dispose();
         CancelAllOffers();
+        ReleaseUnrungReservation();
+        if (Direction == CallDirection.Outbound)
+        {
+            // Whatever ended the call before an outcome was known decides it now (e.g. the customer hung up while
+            // an agent was being found: an abandoned call).
+            ReportOutcome(disposition switch
+            {
+                CdrDisposition.Answered => Cti.Dialer.Campaigns.CallOutcome.AnsweredLive,
+                CdrDisposition.Abandoned => Cti.Dialer.Campaigns.CallOutcome.Abandoned,
+                CdrDisposition.Busy => Cti.Dialer.Campaigns.CallOutcome.Busy,
+                CdrDisposition.NoAnswer => Cti.Dialer.Campaigns.CallOutcome.NoAnswer,
+                CdrDisposition.InvalidNumber => Cti.Dialer.Campaigns.CallOutcome.Invalid,
+                _ => Cti.Dialer.Campaigns.CallOutcome.NetworkFailure,
+            }, sipCode);
+        }
         foreach (var leg in _offers.Values.Where(l => l.Kind == CalleeKind.ReservedAgent))
         {
             _s.Acd.Post(new OutboundReservationReleased(leg.AcdCallId));
         }
 
         _registry.Remove(this);
+        _registry.ReleaseAgentClaims(Id);
         foreach (var acdCallId in _acdCallIds)
         {
             _registry.UnmapAcdId(acdCallId);
         }
 
-        _registry.UnmapDialog(_callerDialog.CallId, _callerDialog.LocalTag);
+        if (_callerDialog is not null)
+        {
+            _registry.UnmapDialog(_callerDialog.CallId, _callerDialog.LocalTag);
+        }
         if (_connected?.Dialog is { } calleeDialog)
         {
             _registry.UnmapDialog(calleeDialog.CallId, calleeDialog.LocalTag);
@@ -95,20 +117,23 @@ internal sealed partial class CallSession
         var b = _relay.LegB.GetStatistics();
         await _relay.DisposeAsync();
         _s.Metrics.Media(a.PacketsOut, b.PacketsOut, a.PacketsLost + b.PacketsLost, recordingBytes);
-        _s.Metrics.Ended(CallDirection.Inbound, disposition);
+        _s.Metrics.Ended(Direction, disposition);
 
         var answered = AnsweredAt;
         var waitEnd = answered ?? end;
         var talk = answered is { } at ? Math.Max(0, (end - at).TotalSeconds - _holdSeconds) : 0;
+        var outbound = Direction == CallDirection.Outbound;
         var cdr = new Cdr
         {
             CallId = Id,
-            Direction = CallDirection.Inbound,
+            Direction = Direction,
             Trunk = Route.Trunk.Name,
-            From = Route.Caller,
-            To = Route.Did,
-            Did = Route.Did,
-            Queue = _queue,
+            From = outbound ? Route.Did : Route.Caller,
+            To = outbound ? Route.Caller : Route.Did,
+            Did = outbound ? null : Route.Did,
+            Queue = outbound ? null : _queue,
+            Campaign = _dial?.CampaignId,
+            Lead = _dial?.LeadId,
             Agent = _lastAgent,
             StartAt = StartedAt,
             QueuedAt = QueuedAt,
@@ -119,7 +144,7 @@ internal sealed partial class CallSession
             RingSeconds = RingSeconds,
             TalkSeconds = talk,
             HoldSeconds = _holdSeconds,
-            WrapUpSeconds = _lastAgent is null ? 0 : WrapUpOf(_lastAgent).TotalSeconds,
+            WrapUpSeconds = _lastAgent is null || outbound ? 0 : WrapUpOf(_lastAgent).TotalSeconds,
             Disposition = disposition,
             SipCode = sipCode,
             Q850Cause = q850,

@@ -81,7 +81,8 @@ internal sealed partial class CallSession
             }
 
             var disposition = AnsweredAt is null ? CdrDisposition.Abandoned : CdrDisposition.Answered;
-            await EndAsync(disposition, HangupParty.Caller, 200, q850);
+            // On an outbound call the "caller" leg is the customer we rang: the callee of the call.
+            await EndAsync(disposition, Direction == Cti.Host.Cdrs.CallDirection.Outbound ? HangupParty.Callee : HangupParty.Caller, 200, q850);
             return;
         }
 
@@ -94,7 +95,7 @@ internal sealed partial class CallSession
 
         var callee = _connected!;
         Log.HungUp(_s.Logger, Id, callee.Kind == CalleeKind.External ? "transfer target" : "agent");
-        SendBye(_callerDialog, q850);
+        SendBye(_callerDialog!, q850);
         TellAcdLegEnded(callee, callerHungUp: false);
         await EndAsync(CdrDisposition.Answered, callee.Kind == CalleeKind.External ? HangupParty.Callee : HangupParty.Agent, 200, q850);
     }
@@ -227,7 +228,7 @@ internal sealed partial class CallSession
         }
         else
         {
-            target = _callerDialog;
+            target = _callerDialog!;
             options = _callerMedia with { Codecs = [_callerNegotiation.Codec!], Direction = direction, SessionVersion = ++_callerSdpVersion };
         }
 

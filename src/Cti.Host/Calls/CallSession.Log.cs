@@ -65,6 +65,15 @@ internal sealed partial class CallSession
         [LoggerMessage(EventId = 5019, Level = LogLevel.Information, Message = "Trunk INVITE refused: malformed SDP ({Code} on line {Line})")]
         public static partial void BadSdp(ILogger logger, Cti.Sip.Sdp.SdpParseErrorCode code, int line);
 
+        [LoggerMessage(EventId = 5021, Level = LogLevel.Information, Message = "Call {CallId}: campaign {CampaignId} dials {MaskedNumber}")]
+        public static partial void Dialing(ILogger logger, string callId, string campaignId, string maskedNumber);
+
+        [LoggerMessage(EventId = 5022, Level = LogLevel.Information, Message = "Call {CallId}: the customer answered; finding an agent")]
+        public static partial void CustomerAnswered(ILogger logger, string callId);
+
+        [LoggerMessage(EventId = 5023, Level = LogLevel.Warning, Message = "Call {CallId}: no agent within the abandon wait; playing the abandon message")]
+        public static partial void Abandoning(ILogger logger, string callId);
+
         [LoggerMessage(EventId = 5020, Level = LogLevel.Warning, Message = "Trunk INVITE refused: no RTP ports ({Error})")]
         public static partial void NoMediaPorts(ILogger logger, Cti.Sip.Media.RtpRelayCreateError error);
     }

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Cti.Host.Cdrs;
+using CallDirection = Cti.Host.Cdrs.CallDirection;
 using Cti.Host.Trunks;
 using Cti.Sip.Dialogs;
 using Cti.Sip.Media;
@@ -26,12 +27,12 @@ internal sealed partial class CallSession
     private readonly List<CdrTransferStep> _transfers = [];
     private readonly List<string> _acdCallIds = [];
     private readonly Dictionary<string, CalleeLeg> _answeredLegs = new(StringComparer.Ordinal);
-    private readonly SipServerContext _callerInvite;
-    private readonly SipDialog _callerDialog;
+    private readonly SipServerContext? _callerInvite;
+    private SipDialog? _callerDialog;
     private readonly RtpRelaySession _relay;
     private readonly SdpMediaOptions _callerMedia;
-    private readonly SdpNegotiationResult _callerNegotiation;
-    private SdpSessionDescription _callerAnswer;
+    private SdpNegotiationResult _callerNegotiation;
+    private SdpSessionDescription? _callerAnswer;
     private CallPhase _phase = CallPhase.Waiting;
     private CalleeLeg? _connected;
     private CallRecorder? _recorder;
@@ -48,7 +49,7 @@ internal sealed partial class CallSession
     private string? _lastAgent;
     private string? _queue;
 
-    private CallSession(CallServices services, CallRegistry registry, string id, TrunkInviteRoute route, SipServerContext invite, SipDialog callerDialog, RtpRelaySession relay, SdpMediaOptions callerMedia, SdpNegotiationResult negotiation)
+    private CallSession(CallServices services, CallRegistry registry, string id, TrunkInviteRoute route, SipServerContext? invite, SipDialog? callerDialog, RtpRelaySession relay, SdpMediaOptions callerMedia, SdpNegotiationResult negotiation, CallDirection direction = CallDirection.Inbound)
     {
         _s = services;
         _registry = registry;
@@ -59,7 +60,8 @@ internal sealed partial class CallSession
         _relay = relay;
         _callerMedia = callerMedia;
         _callerNegotiation = negotiation;
-        _callerAnswer = negotiation.Answer!;
+        _callerAnswer = negotiation.Answer;
+        Direction = direction;
         _queue = route.Queue;
         AcdCallId = id;
         StartedAt = services.Time.GetUtcNow();
@@ -68,7 +70,13 @@ internal sealed partial class CallSession
     /// <summary>The correlation id shared by both legs, the CDR and every event.</summary>
     public string Id { get; }
 
+    /// <summary>
+    /// Inbound: the trunk, DID, queue and caller. Outbound: the trunk, our caller id as <c>Did</c>, the campaign as
+    /// <c>Queue</c> and the customer's number as <c>Caller</c> (what the agent's phone shows).
+    /// </summary>
     public TrunkInviteRoute Route { get; }
+
+    public CallDirection Direction { get; }
 
     /// <summary>The id the ACD currently knows this call by (a new one per queue visit or reservation).</summary>
     public string AcdCallId { get; private set; }
@@ -128,6 +136,9 @@ internal sealed partial class CallSession
         Retransmitted2xxSignal r => OnRetransmitted2xxAsync(r),
         WelcomeDoneSignal => OnWelcomeDoneAsync(),
         MaxDurationSignal => OnMaxDurationAsync(),
+        AbandonDeadlineSignal => OnAbandonDeadlineAsync(),
+        AbandonMessagePlayedSignal => OnAbandonMessagePlayedAsync(),
+        HuntAgentSignal => OnHuntAgentAsync(),
         ShutdownSignal => OnShutdownAsync(),
         _ => Task.CompletedTask,
     };

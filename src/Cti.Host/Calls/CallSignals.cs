@@ -41,5 +41,14 @@ internal sealed record WelcomeDoneSignal : CallSignal;
 /// <summary>The call reached its maximum duration.</summary>
 internal sealed record MaxDurationSignal : CallSignal;
 
+/// <summary>An outbound call's customer answered and no agent joined within the abandon wait.</summary>
+internal sealed record AbandonDeadlineSignal : CallSignal;
+
+/// <summary>The abandon message has played; release the customer.</summary>
+internal sealed record AbandonMessagePlayedSignal : CallSignal;
+
+/// <summary>Look again for a free campaign agent.</summary>
+internal sealed record HuntAgentSignal : CallSignal;
+
 /// <summary>The service is stopping: end the call now.</summary>
 internal sealed record ShutdownSignal : CallSignal;

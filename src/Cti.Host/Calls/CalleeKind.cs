@@ -11,4 +11,7 @@ internal enum CalleeKind
 
     /// <summary>A blind transfer to an outside number through a trunk.</summary>
     External,
+
+    /// <summary>The customer an outbound (dialer) call rings: once answered it becomes the call's caller leg.</summary>
+    Customer,
 }

@@ -14,6 +14,12 @@ internal sealed class CallsOptions
     /// <summary>Calls are ended after this long, whatever their state (protects against lost BYEs).</summary>
     public TimeSpan MaxCallDuration { get; set; } = TimeSpan.FromHours(4);
 
+    /// <summary>
+    /// Outbound: how long a customer who answered may wait for an agent before the call counts as abandoned and they
+    /// hear the abandon message (2 s is the usual regulatory limit).
+    /// </summary>
+    public TimeSpan AbandonWait { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>How long a transfer target (agent or outside number) may ring before the transfer fails.</summary>
     public TimeSpan TransferRingTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -20,6 +20,11 @@ internal sealed class CallsOptionsValidator : IValidateOptions<CallsOptions>
             errors.Add($"{prefix}:TransferRingTimeout must be between 00:00:05 and 00:05:00 (is {options.TransferRingTimeout}).");
         }
 
+        if (options.AbandonWait < TimeSpan.FromMilliseconds(500) || options.AbandonWait > TimeSpan.FromSeconds(2))
+        {
+            errors.Add($"{prefix}:AbandonWait must be between 00:00:00.5 and 00:00:02 (is {options.AbandonWait}): a longer wait breaks the abandon rule.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

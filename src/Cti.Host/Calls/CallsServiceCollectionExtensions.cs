@@ -21,6 +21,10 @@ internal static class CallsServiceCollectionExtensions
         services.TryAddSingleton<CallController>();
         services.TryAddSingleton<ITrunkCallAcceptor>(sp => sp.GetRequiredService<CallController>());
         services.AddHostedService(sp => sp.GetRequiredService<CallController>());
+
+        // Dialer calls are placed by call control from now on.
+        services.TryAddSingleton<IOutboundCallReporter, Cti.Host.Dialer.CampaignOutcomeReporter>();
+        services.Replace(ServiceDescriptor.Singleton<Cti.Host.Dialer.IDialRequestSink, CallControlDialSink>());
         return services;
     }
 }

@@ -12,7 +12,8 @@ internal static class StaticContact
     public static bool TryParse(string? text, [NotNullWhen(true)] out AgentContact? contact)
     {
         contact = null;
-        if (!SipUri.TryParse(text, out var uri) || !uri.IsSip || uri.Port is not { } port ||
+        // sips: would promise TLS, which static contacts do not offer.
+        if (!SipUri.TryParse(text, out var uri) || uri.Scheme != "sip" || uri.Port is not { } port ||
             !IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address))
         {
             return false;

@@ -25,6 +25,10 @@ internal sealed class MediaOptionsValidator : IValidateOptions<MediaOptions>
 
         var range = new Cti.Sip.Media.RtpPortRangeOptions { MinPort = options.MinPort, MaxPort = options.MaxPort };
         errors.AddRange(range.Validate().Select(e => $"{prefix}: {e}"));
+        if (options.MaxPort - options.MinPort + 1 < 4)
+        {
+            errors.Add($"{prefix}: MinPort..MaxPort must hold at least 4 ports: every relayed call uses two RTP/RTCP pairs.");
+        }
         if (options.RecordingRetentionDays is < 0 or > 3650)
         {
             errors.Add($"{prefix}:RecordingRetentionDays must be between 0 and 3650 (is {options.RecordingRetentionDays}).");

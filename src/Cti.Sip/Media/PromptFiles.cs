@@ -9,6 +9,9 @@ public static class PromptFiles
     /// <summary>Music on hold, looped while the call waits.</summary>
     public const string Hold = "hold.wav";
 
+    /// <summary>Played to an outbound callee who answered when no agent was free: who called, and that they will be called back.</summary>
+    public const string Abandon = "abandon.wav";
+
     /// <summary>
     /// Writes generated µ-law tones for <see cref="Welcome"/> and <see cref="Hold"/> when they do not exist (spoken
     /// prompts rendered by <c>config/prompts/make-prompts.sh</c> are left alone). Returns the files written.
@@ -30,6 +33,13 @@ public static class PromptFiles
         {
             ToneGenerator.WriteWav(hold, ToneGenerator.HoldMelody());
             written.Add(hold);
+        }
+
+        var abandon = Path.Combine(directory, Abandon);
+        if (!File.Exists(abandon))
+        {
+            ToneGenerator.WriteWav(abandon, ToneGenerator.ComfortTone());
+            written.Add(abandon);
         }
 
         return written;

@@ -377,7 +377,6 @@ public sealed partial class RtpRelaySession : IAsyncDisposable
             return;
         }
 
-        from.CountIn(packet.Length, _time.GetTimestamp());
         from.Sequence.Track(header.Ssrc, header.SequenceNumber);
 
         var payload = header.GetPayload(packet);
@@ -398,22 +397,23 @@ public sealed partial class RtpRelaySession : IAsyncDisposable
             }
         }
 
-        if (Volatile.Read(ref _playback[(int)to.Id]) is { Active: true })
+        if (Volatile.Read(ref _playback[(int)to.Id]) is not { Active: true })
         {
-            return;
+            if (to.MarkNextRelayed && header.PayloadType != from.TelephoneEventPayloadType)
+            {
+                // First bridged packet after playback: a new source for the receiver, so flag the start of a talkspurt.
+                to.MarkNextRelayed = false;
+                packet[1] |= 0x80;
+            }
+
+            if (to.RtpLatch.Target is { } target && TrySend(to.RtpSocket, packet, target))
+            {
+                to.CountOut(packet.Length);
+            }
         }
 
-        if (to.MarkNextRelayed && header.PayloadType != from.TelephoneEventPayloadType)
-        {
-            // First bridged packet after playback: a new source for the receiver, so flag the start of a talkspurt.
-            to.MarkNextRelayed = false;
-            packet[1] |= 0x80;
-        }
-
-        if (to.RtpLatch.Target is { } target && TrySend(to.RtpSocket, packet, target))
-        {
-            to.CountOut(packet.Length);
-        }
+        // Counted last, so whoever sees the packet counted also sees it relayed or dropped for playback.
+        from.CountIn(packet.Length, _time.GetTimestamp());
     }
 
     // A failed UDP send (unreachable network, full buffer) loses one packet; it must not end the receive loop.

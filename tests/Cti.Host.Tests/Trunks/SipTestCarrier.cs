@@ -35,6 +35,68 @@ internal sealed class SipTestCarrier : IDisposable
         return SendAsync(request);
     }
 
+    /// <summary>An INVITE for <paramref name="did"/> carrying <paramref name="body"/> (an SDP offer unless told otherwise); not sent.</summary>
+    public SipRequest CreateInvite(string did, string caller, string body, string contentType = "application/sdp")
+    {
+        var request = Base(SipMethods.Invite, $"sip:{did}@127.0.0.1:{_server.Port}", caller, did);
+        request.Headers.Add(SipHeaderNames.Contact, $"<sip:{caller}@{Local}>");
+        request.Headers.Set(SipHeaderNames.ContentType, contentType);
+        request.Body = System.Text.Encoding.ASCII.GetBytes(body);
+        return request;
+    }
+
+    /// <summary>The CANCEL for <paramref name="invite"/> (same Via branch, Call-ID, From, To and CSeq number); not sent.</summary>
+    public static SipRequest CreateCancel(SipRequest invite)
+    {
+        ArgumentNullException.ThrowIfNull(invite);
+        var cancel = new SipRequest(SipMethods.Cancel, invite.RequestUri.Clone());
+        cancel.Headers.Add(SipHeaderNames.Via, invite.Headers.Get(SipHeaderNames.Via)!);
+        cancel.Headers.Add(SipHeaderNames.MaxForwards, "70");
+        cancel.Headers.Add(SipHeaderNames.From, invite.Headers.Get(SipHeaderNames.From)!);
+        cancel.Headers.Add(SipHeaderNames.To, invite.Headers.Get(SipHeaderNames.To)!);
+        cancel.Headers.Add(SipHeaderNames.CallId, invite.CallId!);
+        cancel.Headers.Add(SipHeaderNames.CSeq, $"{invite.CSeq!.Number} {SipMethods.Cancel}");
+        cancel.Headers.Add(SipHeaderNames.ContentLength, "0");
+        return cancel;
+    }
+
+    /// <summary>The ACK for a non-2xx final response to <paramref name="invite"/> (same transaction, RFC 3261 §17.1.1.3); not sent.</summary>
+    public static SipRequest CreateAck(SipRequest invite, SipResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(invite);
+        ArgumentNullException.ThrowIfNull(response);
+        var ack = new SipRequest(SipMethods.Ack, invite.RequestUri.Clone());
+        ack.Headers.Add(SipHeaderNames.Via, invite.Headers.Get(SipHeaderNames.Via)!);
+        ack.Headers.Add(SipHeaderNames.MaxForwards, "70");
+        ack.Headers.Add(SipHeaderNames.From, invite.Headers.Get(SipHeaderNames.From)!);
+        ack.Headers.Add(SipHeaderNames.To, response.Headers.Get(SipHeaderNames.To)!);
+        ack.Headers.Add(SipHeaderNames.CallId, invite.CallId!);
+        ack.Headers.Add(SipHeaderNames.CSeq, $"{invite.CSeq!.Number} {SipMethods.Ack}");
+        ack.Headers.Add(SipHeaderNames.ContentLength, "0");
+        return ack;
+    }
+
+    /// <summary>Sends <paramref name="request"/> and returns its final response (provisional ones are skipped).</summary>
+    public Task<SipResponse> RequestAsync(SipRequest request) => SendAsync(request);
+
+    /// <summary>Sends <paramref name="request"/> without waiting for anything.</summary>
+    public async Task SendOnlyAsync(SipRequest request) => await _udp.SendAsync(SipMessageWriter.ToBytes(request), _server);
+
+    /// <summary>The next response that satisfies <paramref name="match"/>; others are skipped.</summary>
+    public async Task<SipResponse> ReceiveResponseAsync(Func<SipResponse, bool> match, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var datagram = await _udp.ReceiveAsync(cancel.Token);
+            if (SipMessageParser.ParseDatagram(datagram.Buffer).Message is SipResponse response && match(response))
+            {
+                return response;
+            }
+        }
+    }
+
     public Task<SipResponse> OptionsAsync() => SendAsync(Base(SipMethods.Options, $"sip:127.0.0.1:{_server.Port}", "carrier", "cti"));
 
     public Task<SipResponse> RegisterAsync()

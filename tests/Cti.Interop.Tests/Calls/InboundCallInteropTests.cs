@@ -225,10 +225,19 @@ public sealed class InboundCallInteropTests
     {
         var password = CtiHostProcess.Agents.First(a => a.Extension == extension).Password;
         var agent = BaresipAgent.Start(extension, password, bed.Host.SipPort, answerMode: answerMode);
-        await bed.WaitUntilAsync(
+        try
+        {
+            await bed.WaitUntilAsync(
             async () => (await bed.Api.GetFromJsonAsync<JsonArray>("/api/v1/registrations"))!.Any(r => (string?)r!["extension"] == extension),
             AgentEventTimeout,
             $"{extension} registered\n{agent.Output}");
+        }
+        catch
+        {
+            await agent.DisposeAsync();
+            throw;
+        }
+
         return agent;
     }
 

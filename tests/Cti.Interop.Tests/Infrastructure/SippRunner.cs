@@ -130,6 +130,13 @@ internal static partial class SippRunner
         var mediaPort = call?.MediaPort ?? LoopbackPorts.NextBlock(4);
         var controlPort = LoopbackPorts.Next();
         var start = NewStartInfo(scenario, localIp, transport, screen, (call ?? new CallOptions()) with { MediaPort = mediaPort }, port, controlPort);
+        // The screen file is buffered until SIPp exits; the statistics file is flushed at every dump (5 a second).
+        var statistics = Path.ChangeExtension(screen, ".csv");
+        foreach (var arg in new[] { "-trace_stat", "-stf", statistics, "-fd", "200ms" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
         start.ArgumentList.Add("-timeout");
         start.ArgumentList.Add(((int)(lifetime ?? TimeSpan.FromMinutes(5)).TotalSeconds).ToString(CultureInfo.InvariantCulture) + "s");
         foreach (var arg in extraArgs ?? [])
@@ -139,7 +146,7 @@ internal static partial class SippRunner
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start sipp");
         process.StandardInput.Close();
-        var server = new Server(process, screen, localIp, port, mediaPort, controlPort, call?.RtpEcho == true);
+        var server = new Server(process, screen, statistics, localIp, port, mediaPort, controlPort, call?.RtpEcho == true);
         var clock = Stopwatch.StartNew();
         while (!(IsBound(localIp, port, tcp: transport.StartsWith('t')) && IsBound(localIp, mediaPort, tcp: false)))
         {
@@ -266,13 +273,15 @@ internal static partial class SippRunner
     {
         private readonly Process _process;
         private readonly string _screen;
+        private readonly string _statistics;
         private readonly int _controlPort;
         private readonly bool _rtpEcho;
         private readonly StringBuilder _output = new();
         private readonly object _outputLock = new();
 
-        internal Server(Process process, string screen, string localIp, int port, int mediaPort, int controlPort, bool rtpEcho)
+        internal Server(Process process, string screen, string statistics, string localIp, int port, int mediaPort, int controlPort, bool rtpEcho)
         {
+            _statistics = statistics;
             _rtpEcho = rtpEcho;
             _process = process;
             _screen = screen;
@@ -303,33 +312,41 @@ internal static partial class SippRunner
         public bool HasExited => _process.HasExited;
 
         /// <summary>
-        /// Statistics while it runs (SIGUSR2 makes SIPp dump its screens): the only moment SIPp prints its RTP
-        /// counters, which its final screen leaves out.
+        /// Successful and failed calls so far, while it runs, from SIPp's statistics file (a dump at most 0.4 s
+        /// old). ExitCode is 0 while it runs; RTP counters are -1 (only <see cref="StopAsync"/> has them).
         /// </summary>
         public async Task<Result> SnapshotAsync()
         {
-            if (_process.HasExited || SendSignal(_process.Id, SignalUser2) != 0)
+            if (_process.HasExited)
             {
-                return Collect(exitCode: _process.HasExited ? _process.ExitCode : -1);
+                return Collect(_process.ExitCode);
             }
 
-            // The dump is appended to the screen file: wait until the file has grown and then stopped growing.
+            // Wait for a dump written after this call: the second line from now.
+            var lines = ReadShared(_statistics).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
             var clock = Stopwatch.StartNew();
-            var before = ScreenLength();
-            var last = before;
-            while (clock.Elapsed < TimeSpan.FromSeconds(3))
+            string[] now;
+            do
             {
-                await Task.Delay(100);
-                var now = ScreenLength();
-                if (now > before && now == last)
-                {
-                    break;
-                }
+                await Task.Delay(50);
+                now = ReadShared(_statistics).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            }
+            while (now.Length < lines + 2 && clock.Elapsed < TimeSpan.FromSeconds(2) && !_process.HasExited);
 
-                last = now;
+            if (now.Length < 2)
+            {
+                return new Result(0, -1, -1, StandardOutput());
             }
 
-            return Collect(exitCode: 0);
+            var header = now[0].Split(';');
+            var values = now[^1].Split(';');
+            int Column(string name)
+            {
+                var index = Array.IndexOf(header, name);
+                return index >= 0 && index < values.Length && int.TryParse(values[index], CultureInfo.InvariantCulture, out var value) ? value : -1;
+            }
+
+            return new Result(0, Column("SuccessfulCall(C)"), Column("FailedCall(C)"), StandardOutput() + now[0] + "\n" + now[^1] + "\n");
         }
 
         /// <summary>
@@ -343,7 +360,12 @@ internal static partial class SippRunner
             {
                 if (_rtpEcho)
                 {
-                    await SnapshotAsync();
+                    // SIGUSR2: SIPp writes its screens, RTP counters included, to the screen file; its final screen
+                    // has none. The file is flushed when SIPp exits, the dump before the final screen.
+                    if (SendSignal(_process.Id, SignalUser2) == 0)
+                    {
+                        await Task.Delay(200);
+                    }
                 }
 
                 await SendControlAsync("q");
@@ -359,8 +381,7 @@ internal static partial class SippRunner
                 }
             }
 
-            // The snapshot's dump and the final screens share the screen file: statistics are read from the final
-            // one (the last in the file), RTP counters from the snapshot (the final screen has none).
+            // Statistics are read from the final screen (the last in the file), RTP counters from the SIGUSR2 dump.
             return Collect(_process.ExitCode);
         }
 
@@ -373,9 +394,12 @@ internal static partial class SippRunner
             }
 
             _process.Dispose();
-            if (File.Exists(_screen))
+            foreach (var file in new[] { _screen, _statistics })
             {
-                File.Delete(_screen);
+                if (File.Exists(file))
+                {
+                    File.Delete(file);
+                }
             }
         }
 
@@ -388,23 +412,23 @@ internal static partial class SippRunner
 
         private Result Collect(int exitCode)
         {
-            string stdout;
-            lock (_outputLock)
-            {
-                stdout = _output.ToString();
-            }
-
-            var output = stdout + ReadScreen();
+            var output = StandardOutput() + ReadShared(_screen);
             return new Result(exitCode, LastCount(SuccessfulRegex(), output), LastCount(FailedRegex(), output), output);
         }
 
-        private long ScreenLength() => File.Exists(_screen) ? new FileInfo(_screen).Length : 0;
+        private string StandardOutput()
+        {
+            lock (_outputLock)
+            {
+                return _output.ToString();
+            }
+        }
 
-        private string ReadScreen()
+        private static string ReadShared(string path)
         {
             try
             {
-                using var stream = new FileStream(_screen, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
                 using var reader = new StreamReader(stream);
                 return reader.ReadToEnd();
             }

@@ -54,14 +54,22 @@ public sealed class ToolSelfTests
     }
 
     [Fact]
-    public async Task AgentBusy_AgainstInvite_Gets486AndAck()
+    public async Task AgentBusy_AgainstInvite_Gets486AndAckSeenLiveAndAtStop()
     {
         await using var agent = await SippRunner.StartServerAsync("agent-busy.xml", lifetime: Bound);
 
         var caller = await SippRunner.RunAsync("invite-expect-486.xml", agent.Target, calls: 3, rate: 10, timeout: Bound, call: new() { Service = "1001" });
+        // While it runs: a call counts once its 0.5 s timewait is over.
+        var live = await agent.SnapshotAsync();
+        for (var attempt = 0; attempt < 10 && live.Successful < 3; attempt++)
+        {
+            live = await agent.SnapshotAsync();
+        }
+
         var served = await agent.StopAsync();
 
         Assert.True(caller.ExitCode == 0 && caller.Successful == 3, caller.ToString());
+        Assert.True(live.Successful == 3 && live.Failed == 0, "snapshot while running\n" + live);
         Assert.True(served.Successful == 3 && served.Failed == 0, served.ToString());
     }
 

@@ -38,7 +38,7 @@ public sealed class ToneGeneratorTests
         {
             var written = PromptFiles.EnsureDefaults(directory);
 
-            Assert.Equal(2, written.Count);
+            Assert.Equal<string>([PromptFiles.Welcome, PromptFiles.Hold, PromptFiles.Abandon], written.Select(f => Path.GetFileName(f)!).ToArray());
             foreach (var file in written)
             {
                 Assert.True(LoopingPayloadSource.TryLoad(file, WavEncoding.MuLaw, loop: true, out _));

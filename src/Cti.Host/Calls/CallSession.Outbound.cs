@@ -1,0 +1,268 @@
+using Cti.Dialer.Campaigns;
+using Cti.Host.Cdrs;
+using Cti.Host.Trunks;
+using Cti.Routing.Engine;
+using Cti.Sip.Dialogs;
+using Cti.Sip.Media;
+using Cti.Sip.Messages;
+using Cti.Sip.Sdp;
+using CallDirection = Cti.Host.Cdrs.CallDirection;
+
+namespace Cti.Host.Calls;
+
+/// <summary>
+/// Outbound (dialer) calls: the customer is rung first through a trunk; when they answer, a free agent of the
+/// campaign is reserved in the ACD and rung, and must be talking to them within the abandon wait (2 s by default).
+/// Otherwise the customer hears the abandon message and is released, and the call counts as abandoned.
+/// </summary>
+internal sealed partial class CallSession
+{
+    private readonly HashSet<string> _triedAgents = new(StringComparer.Ordinal);
+    private DialRequest? _dial;
+    private string? _reservedAgent;
+    private ITimer? _abandonTimer;
+    private ITimer? _huntTimer;
+    private bool _abandoning;
+    private bool _outcomeReported;
+    private bool _customerTimedOut;
+    private TimeSpan _customerRingTime;
+
+    /// <summary>Places <paramref name="request"/> through <paramref name="trunk"/>; failures before the first INVITE are reported at once.</summary>
+    public static void StartOutbound(CallServices services, CallRegistry registry, DialRequest request, TrunkConfig trunk)
+    {
+        if (!RtpRelaySession.TryCreate(request.CallId, services.Ports, services.RelayOptions, services.Time, services.RelayLogger, out var relay, out var relayError))
+        {
+            Log.NoMediaPorts(services.Logger, relayError);
+            services.Metrics.Rejected(CallRejectReasons.NoMediaPorts);
+            services.Outbound?.Report(request.CampaignId, new CallOutcomeReport(request.CallId, CallOutcome.NetworkFailure, TimeSpan.Zero, 503));
+            return;
+        }
+
+        var media = new SdpMediaOptions
+        {
+            Address = services.MediaAddress,
+            RtpPort = relay.LegA.LocalRtpEndPoint.Port,
+            Codecs = [SdpCodec.Pcma, SdpCodec.Pcmu],
+            SessionId = SessionId(),
+            SessionVersion = 1,
+        };
+        var route = new TrunkInviteRoute(trunk, request.CallerId, request.CampaignId, request.Number, null);
+        var call = new CallSession(services, registry, request.CallId, route, null, null, relay, media, SdpNegotiationResult.Failed(SdpNegotiationError.None), CallDirection.Outbound)
+        {
+            _dial = request,
+            _acdWaiting = false,
+        };
+        relay.Start();
+        registry.Add(call);
+        registry.MapAcdId(call.Id, call);
+        services.Metrics.Started();
+        call.BeginOutbound();
+    }
+
+    private void BeginOutbound()
+    {
+        var request = _dial!;
+        Log.Dialing(_s.Logger, Id, request.CampaignId, request.MaskedNumber);
+        _s.Events.Publish(CallEvents.Offered(Id, "outbound", Route.Trunk.Name, null, request.CampaignId, request.CallerId, request.Number));
+        _maxDurationTimer = _s.Time.CreateTimer(static s => ((CallSession)s!).Post(new MaxDurationSignal()), this, _s.Options.MaxCallDuration, Timeout.InfiniteTimeSpan);
+
+        // Preview and callbacks belong to one agent: hold them for this call while the customer rings.
+        if (request.AgentId is { } agent)
+        {
+            _triedAgents.Add(agent);
+            _s.Acd.Post(new ReserveAgentForOutbound(agent, AcdCallId, request.CampaignId, Direct: true));
+        }
+
+        var peer = Route.Trunk.Peers[0];
+        var uri = new SipUri("sip", peer.Remote.Address.ToString()) { User = request.Number, Port = peer.Remote.Port };
+        var destination = _s.Listeners.From(Route.Trunk.Profile, peer);
+        var invite = new SipRequest(SipMethods.Invite, uri);
+        var from = new SipNameAddr(new SipUri("sip", _s.Listeners.Domain) { User = request.CallerId }) { Tag = SipDialog.NewTag() };
+        invite.Headers.Add(SipHeaderNames.From, from.ToString());
+        invite.Headers.Add(SipHeaderNames.To, new SipNameAddr(uri.Clone()).ToString());
+        invite.Headers.Add(SipHeaderNames.CallId, SipDialog.NewCallId());
+        invite.Headers.Add(SipHeaderNames.CSeq, "1 " + SipMethods.Invite);
+        invite.Headers.Add(SipHeaderNames.Contact, CallListeners.Contact(request.CallerId, destination.Local!, destination.Transport));
+        invite.Headers.Add(SipHeaderNames.Allow, AllowHeader);
+        AttachSdp(invite, SdpNegotiator.CreateOffer(_callerMedia));
+        var leg = new CalleeLeg
+        {
+            Token = NextToken(),
+            Kind = CalleeKind.Customer,
+            Target = request.MaskedNumber,
+            AcdCallId = AcdCallId,
+            Invite = invite,
+            Destination = destination,
+            StartedAt = _s.Time.GetUtcNow(),
+            Offer = _callerMedia,
+        };
+        StartInvite(leg, guard: request.RingTimeout);
+        _ = RunAsync();
+    }
+
+    /// <summary>The ring timeout: cancel, and let the 487 end the attempt as no answer.</summary>
+    private void OnCustomerRingTimeout(CalleeLeg leg)
+    {
+        _customerTimedOut = true;
+        CancelOffer(leg);
+    }
+
+    private void CancelCustomer()
+    {
+        foreach (var leg in _offers.Values.Where(l => l.Kind == CalleeKind.Customer).ToArray())
+        {
+            CancelOffer(leg);
+        }
+    }
+
+    private async Task OnCustomerFinalAsync(CalleeLeg leg, SipResponse response)
+    {
+        _customerRingTime = _s.Time.GetUtcNow() - leg.StartedAt;
+        if (!response.IsSuccess)
+        {
+            var status = _customerTimedOut ? 487 : response.StatusCode;
+            var outcome = OutcomeOf(status);
+            ReportOutcome(outcome, status);
+            ReleaseUnrungReservation();
+            await EndAsync(DispositionOf(outcome), _customerTimedOut ? HangupParty.System : HangupParty.Callee, response.StatusCode, Q850Causes.FromSipStatus(response.StatusCode));
+            return;
+        }
+
+        var dialog = SipDialog.CreateAsUac(leg.Invite, response, leg.Destination, leg.Invite.Headers.Get(SipHeaderNames.Contact)!);
+        _answeredLegs[dialog.CallId] = leg;
+        await SendAckAsync(dialog, leg.Invite.CSeq!.Number, leg.Destination);
+        var answer = ReadAnswer(response, leg.Offer);
+        if (leg.CancelRequested || _phase == CallPhase.Ended || answer is null || answer.Codec is not { PayloadType: 0 or 8 })
+        {
+            // Answered after we gave up, or with nothing we can relay: hang up again.
+            SendBye(dialog, answer is null ? Q850Causes.IncompatibleDestination : Q850Causes.NormalClearing);
+            ReportOutcome(answer is null ? CallOutcome.NetworkFailure : CallOutcome.NoAnswer, response.StatusCode);
+            ReleaseUnrungReservation();
+            await EndAsync(answer is null ? CdrDisposition.Failed : CdrDisposition.NoAnswer, HangupParty.System, response.StatusCode, Q850Causes.FromSipStatus(response.StatusCode));
+            return;
+        }
+
+        _callerDialog = dialog;
+        _registry.MapDialog(dialog.CallId, dialog.LocalTag, this, CallLegSide.Caller);
+        _callerNegotiation = answer;
+        _relay.LegA.SetRemote(answer.RemoteRtp, answer.RemoteRtcp);
+        _relay.LegA.PayloadType = answer.Codec.PayloadType;
+        _relay.LegA.TelephoneEventPayloadType = answer.TelephoneEventPayloadType ?? -1;
+        _relay.LegB.PayloadType = answer.Codec.PayloadType;
+        _callerAnswered = true;
+        Log.CustomerAnswered(_s.Logger, Id);
+
+        // The abandon rule's clock starts now.
+        _abandonTimer = _s.Time.CreateTimer(static s => ((CallSession)s!).Post(new AbandonDeadlineSignal()), this, _s.Options.AbandonWait, Timeout.InfiniteTimeSpan);
+        if (_reservedAgent is { } reserved)
+        {
+            _reservedAgent = null;
+            await RingReservedAgentAsync(reserved);
+        }
+        else
+        {
+            await HuntAgentAsync();
+        }
+    }
+
+    /// <summary>Reserves the next free campaign agent not tried yet; retries shortly when none is free.</summary>
+    private async Task HuntAgentAsync()
+    {
+        if (Direction != CallDirection.Outbound || _phase != CallPhase.Waiting || _abandoning || !_callerAnswered || _s.Outbound is null)
+        {
+            return;
+        }
+
+        var free = await _s.Outbound.FreeAgentsAsync(_dial!.CampaignId, CancellationToken.None);
+        _registry.ReleaseAgentClaims(Id);
+        var agent = free.FirstOrDefault(a => !_triedAgents.Contains(a) && _registry.TryClaimAgent(a, Id));
+        if (agent is null)
+        {
+            _huntTimer?.Dispose();
+            _huntTimer = _s.Time.CreateTimer(static s => ((CallSession)s!).Post(new HuntAgentSignal()), this, TimeSpan.FromMilliseconds(200), Timeout.InfiniteTimeSpan);
+            return;
+        }
+
+        _triedAgents.Add(agent);
+        // The dialer chose the agent from the campaign's members (its own rules), so the ACD checks availability only.
+        _s.Acd.Post(new ReserveAgentForOutbound(agent, AcdCallId, _dial.CampaignId, Direct: true));
+    }
+
+    private Task OnHuntAgentAsync() => HuntAgentAsync();
+
+    /// <summary>No agent within the abandon wait: play the abandon message, then release the customer.</summary>
+    private Task OnAbandonDeadlineAsync()
+    {
+        if (_phase != CallPhase.Waiting || _abandoning || !_callerAnswered)
+        {
+            return Task.CompletedTask;
+        }
+
+        _abandoning = true;
+        Log.Abandoning(_s.Logger, Id);
+        CancelAllOffers();
+        ReleaseUnrungReservation();
+        ReportOutcome(CallOutcome.Abandoned, 200);
+        var prompt = _s.Prompts.AbandonPromptFor(_dial!.CampaignId);
+        var message = _s.Prompts.Open(prompt, loop: false);
+        if (message is not null)
+        {
+            _relay.StartPlayback(RtpRelayLegId.A, message);
+        }
+
+        var length = _s.Prompts.Length(prompt) + TimeSpan.FromMilliseconds(300);
+        _abandonTimer?.Dispose();
+        _abandonTimer = _s.Time.CreateTimer(static s => ((CallSession)s!).Post(new AbandonMessagePlayedSignal()), this, length, Timeout.InfiniteTimeSpan);
+        return Task.CompletedTask;
+    }
+
+    private async Task OnAbandonMessagePlayedAsync()
+    {
+        if (_phase == CallPhase.Ended)
+        {
+            return;
+        }
+
+        SendBye(_callerDialog!, Q850Causes.NormalClearing);
+        await EndAsync(CdrDisposition.Abandoned, HangupParty.System, 200, Q850Causes.NormalClearing);
+    }
+
+    private void ReleaseUnrungReservation()
+    {
+        if (_reservedAgent is not null)
+        {
+            _s.Acd.Post(new OutboundReservationReleased(AcdCallId));
+            _reservedAgent = null;
+        }
+    }
+
+    private void ReportOutcome(CallOutcome outcome, int? status)
+    {
+        if (_outcomeReported || _dial is null)
+        {
+            return;
+        }
+
+        _outcomeReported = true;
+        _s.Outbound?.Report(_dial.CampaignId, new CallOutcomeReport(Id, outcome, _customerRingTime, status));
+    }
+
+    /// <summary>The dialer outcome of a final response to the customer INVITE (issue-5 mapping).</summary>
+    public static CallOutcome OutcomeOf(int status) => status switch
+    {
+        486 or 600 or 603 => CallOutcome.Busy,
+        408 or 480 or 487 => CallOutcome.NoAnswer,
+        404 or 484 or 604 => CallOutcome.Invalid,
+        _ => CallOutcome.NetworkFailure,
+    };
+
+    private static CdrDisposition DispositionOf(CallOutcome outcome) => outcome switch
+    {
+        CallOutcome.Busy => CdrDisposition.Busy,
+        CallOutcome.NoAnswer => CdrDisposition.NoAnswer,
+        CallOutcome.Invalid => CdrDisposition.InvalidNumber,
+        CallOutcome.Abandoned => CdrDisposition.Abandoned,
+        CallOutcome.AnsweredLive or CallOutcome.AnsweredMachine => CdrDisposition.Answered,
+        _ => CdrDisposition.NetworkFailure,
+    };
+}
