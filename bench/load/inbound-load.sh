@@ -14,6 +14,7 @@
 # The agents are logged in through the API (POST /api/v1/agents/<ext>/state {"action":"login"}) when API_KEY is set.
 # START_HOST=1 builds and starts the service itself (Release, or HOST_DLL when given) with such settings on its own
 # ports, and logs the agents in with the shipped demo key.
+# RECORD=0 turns call recording off in the started service (isolates signalling and relay cost from disk writes).
 # DIRECT=1 leaves the service out: the carrier calls the first agent process straight (checks the tools only).
 #
 #   MODE=signalling RATE=50 CALLS=2000 AGENTS=5 bench/load/inbound-load.sh
@@ -79,6 +80,7 @@ if [ "$START_HOST" = 1 ] && [ "$DIRECT" != 1 ]; then
     printf '{"Logging":{"LogLevel":{"Default":"Warning"}},"Cti":{"DataDirectory":"%s","Http":{"Url":"http://127.0.0.1:%s"},' "$work" "$HTTP_PORT"
     printf '"Sip":{"Profiles":{"agents":{"Address":"127.0.0.1","Port":%s,"Transports":["udp"]},"trunks":{"Address":"127.0.0.1","Port":%s,"Transports":["udp"]}}},' "$SIP_PORT" "$TRUNK_PORT"
     printf '"Trunks":[{"Peers":["127.0.0.1:%s"],"Dids":{"%s":"support"}}],' "$CARRIER_PORT" "$DID"
+    printf '"Media":{"RecordCalls":%s},' "$([ "${RECORD:-1}" = 1 ] && echo true || echo false)"
     # Arrays merge by index over the shipped appsettings.json: agent n overrides or adds entry n-1.
     printf '"Agents":['
     for n in $(seq 1 "$AGENTS"); do
