@@ -54,13 +54,19 @@ internal sealed partial class CallController : BackgroundService, ITrunkCallAcce
     }
 
     /// <summary>
-    /// Places a dialer call through the trunk its line group names; a line group that is no trunk fails at once
-    /// (network failure) so the campaign moves on.
+    /// Places a dialer call through the trunk its line group names, or on a free line of the gateway group it names;
+    /// any other line group fails at once (network failure) so the campaign moves on.
     /// </summary>
     public Task PlaceOutboundAsync(Cti.Dialer.Campaigns.DialRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var trunk = _services.Trunks.Trunks.FirstOrDefault(t => string.Equals(t.Name, request.LineGroup, StringComparison.Ordinal));
+        if (trunk is null && !_stopping && IsGatewayGroup(request.LineGroup))
+        {
+            PlaceOnGatewayLine(request);
+            return Task.CompletedTask;
+        }
+
         if (trunk is null || _stopping)
         {
             Log.NoLineGroup(_logger, request.CallId, request.LineGroup);
@@ -162,7 +168,7 @@ internal sealed partial class CallController : BackgroundService, ITrunkCallAcce
         [LoggerMessage(EventId = 5100, Level = LogLevel.Information, Message = "Ending {Count} calls for shutdown")]
         public static partial void EndingCalls(ILogger logger, int count);
 
-        [LoggerMessage(EventId = 5101, Level = LogLevel.Warning, Message = "Dial request {CallId}: line group {LineGroup} is no trunk of this service (or the service is stopping); reported as a network failure")]
+        [LoggerMessage(EventId = 5101, Level = LogLevel.Warning, Message = "Dial request {CallId}: line group {LineGroup} is neither a trunk nor a gateway group of this service (or the service is stopping); reported as a network failure")]
         public static partial void NoLineGroup(ILogger logger, string callId, string lineGroup);
     }
 }

@@ -53,6 +53,12 @@ internal sealed class CallServices(
 
     public SipStack Stack => _stack ??= provider.GetRequiredService<SipStack>();
 
+    /// <summary>The serial gateway lines, when the service has them registered.</summary>
+    public Cti.Host.Gateways.IGatewayLineRegistry? Gateways => provider.GetService<Cti.Host.Gateways.IGatewayLineRegistry>();
+
+    /// <summary>The region for national numbers on gateway lines (the dialer's default region).</summary>
+    public string GatewayRegion => provider.GetService<IOptions<Cti.Host.Dialer.DialerOptions>>()?.Value.DefaultRegion is { Length: > 0 } region ? region.ToUpperInvariant() : "CN";
+
     public AcdEngine Acd => acd;
 
     public RoutingConfigState Routing => routing;

@@ -95,6 +95,13 @@ internal sealed partial class CallSession
     private void RingExternal(string number)
     {
         var trunk = Route.Trunk;
+        if (trunk.Peers.Count == 0)
+        {
+            // A gateway call has no trunk to ring an outside number through.
+            RequeueAfterFailedTransfer();
+            return;
+        }
+
         var peer = trunk.Peers[0];
         var uri = new SipUri("sip", peer.Remote.Address.ToString()) { User = number, Port = peer.Remote.Port };
         var leg = CreateCalleeLeg(CalleeKind.External, agentId: null, number, uri, number, _s.Listeners.From(trunk.Profile, peer));
@@ -266,10 +273,15 @@ internal sealed partial class CallSession
         var dialog = SipDialog.CreateAsUac(leg.Invite, response, leg.Destination, leg.Invite.Headers.Get(SipHeaderNames.Contact)!);
         leg.Dialog = dialog;
         _answeredLegs[dialog.CallId] = leg;
+
+        // Mapped before the ACK goes out: the agent may send a REFER or re-INVITE the moment it has the ACK, and those
+        // must find this call (they wait in its mailbox until this signal is done).
+        _registry.MapDialog(dialog.CallId, dialog.LocalTag, this, CallLegSide.Callee);
         await SendAckAsync(dialog, leg.Invite.CSeq!.Number, leg.Destination);
         if (_phase != CallPhase.Waiting || leg.CancelRequested || _abandoning)
         {
             // Answered after we gave up on it (caller gone, someone else answered, timed out): hang it up again.
+            _registry.UnmapDialog(dialog.CallId, dialog.LocalTag);
             SendBye(dialog, Q850Causes.NormalClearing);
             if (leg.Kind == CalleeKind.ReservedAgent && !leg.CancelRequested)
             {
@@ -283,12 +295,12 @@ internal sealed partial class CallSession
         if (answer is null)
         {
             Log.CalleeBadAnswer(_s.Logger, Id, leg.AgentId ?? "external");
+            _registry.UnmapDialog(dialog.CallId, dialog.LocalTag);
             SendBye(dialog, Q850Causes.IncompatibleDestination);
             await OnCalleeFailedAsync(leg, 488, wasCancelled: false);
             return;
         }
 
-        _registry.MapDialog(dialog.CallId, dialog.LocalTag, this, CallLegSide.Callee);
         await ConnectAsync(leg, answer);
     }
 
@@ -444,6 +456,12 @@ internal sealed partial class CallSession
     /// <summary>Releases the caller: a final error while unanswered, BYE once answered.</summary>
     private async Task ReleaseCallerAsync(int status, string reason, int q850)
     {
+        if (_gateway is not null)
+        {
+            ReleaseGatewayCaller(q850);
+            return;
+        }
+
         if (_callerAnswered && _callerDialog is not null)
         {
             SendBye(_callerDialog, q850);

@@ -136,6 +136,11 @@ internal sealed partial class CallSession
             return true;
         }
 
+        if (_gateway is not null)
+        {
+            return await AnswerGatewayCallerAsync();
+        }
+
         var ok = CallerResponse(200, "OK");
         AttachSdp(ok, _callerAnswer!);
         if (!await _callerInvite!.RespondAsync(ok))

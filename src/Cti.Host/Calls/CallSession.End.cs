@@ -61,6 +61,7 @@ internal sealed partial class CallSession
         }
 
         _phase = CallPhase.Ended;
+        EndGatewayLine();
         var end = _s.Time.GetUtcNow();
         _welcomeTimer?.Dispose();
         _maxDurationTimer?.Dispose();
@@ -123,7 +124,7 @@ internal sealed partial class CallSession
         var waitEnd = answered ?? end;
         var talk = answered is { } at ? Math.Max(0, (end - at).TotalSeconds - _holdSeconds) : 0;
         var outbound = Direction == CallDirection.Outbound;
-        var cdr = new Cdr
+        var cdr = WithGatewayFields(new Cdr
         {
             CallId = Id,
             Direction = Direction,
@@ -151,7 +152,7 @@ internal sealed partial class CallSession
             HungUpBy = hungUpBy,
             Transfers = _transfers.ToArray(),
             RecordingPath = recordingPath,
-        };
+        });
         Log.CallEnded(_s.Logger, Id, disposition, hungUpBy, a.PacketsIn, b.PacketsIn);
         try
         {

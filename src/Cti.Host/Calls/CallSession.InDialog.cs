@@ -95,7 +95,16 @@ internal sealed partial class CallSession
 
         var callee = _connected!;
         Log.HungUp(_s.Logger, Id, callee.Kind == CalleeKind.External ? "transfer target" : "agent");
-        SendBye(_callerDialog!, q850);
+        if (_gateway is not null)
+        {
+            // A gateway caller: BYE its audio endpoint (or CANCEL it while it rings) and hang the line up.
+            ReleaseGatewayCaller(q850);
+        }
+        else
+        {
+            SendBye(_callerDialog!, q850);
+        }
+
         TellAcdLegEnded(callee, callerHungUp: false);
         await EndAsync(CdrDisposition.Answered, callee.Kind == CalleeKind.External ? HangupParty.Callee : HangupParty.Agent, 200, q850);
     }
@@ -228,7 +237,13 @@ internal sealed partial class CallSession
         }
         else
         {
-            target = _callerDialog!;
+            if (_callerDialog is null)
+            {
+                // A gateway caller whose audio leg is not up yet: nothing to tell.
+                return;
+            }
+
+            target = _callerDialog;
             options = _callerMedia with { Codecs = [_callerNegotiation.Codec!], Direction = direction, SessionVersion = ++_callerSdpVersion };
         }
 

@@ -117,6 +117,13 @@ internal sealed partial class CallSession
 
     private async Task OnCustomerFinalAsync(CalleeLeg leg, SipResponse response)
     {
+        if (_gateway is not null)
+        {
+            // On a gateway call the "customer" leg is the line's audio endpoint (CallSession.Gateway.cs).
+            await OnGatewayAudioFinalAsync(leg, response);
+            return;
+        }
+
         _customerRingTime = _s.Time.GetUtcNow() - leg.StartedAt;
         if (!response.IsSuccess)
         {
@@ -130,9 +137,17 @@ internal sealed partial class CallSession
 
         var dialog = SipDialog.CreateAsUac(leg.Invite, response, leg.Destination, leg.Invite.Headers.Get(SipHeaderNames.Contact)!);
         _answeredLegs[dialog.CallId] = leg;
-        await SendAckAsync(dialog, leg.Invite.CSeq!.Number, leg.Destination);
         var answer = ReadAnswer(response, leg.Offer);
-        if (leg.CancelRequested || _phase == CallPhase.Ended || answer is null || answer.Codec is not { PayloadType: 0 or 8 })
+        var usable = !leg.CancelRequested && _phase != CallPhase.Ended && answer is { Codec.PayloadType: 0 or 8 };
+        if (usable)
+        {
+            // Mapped before the ACK: a BYE right after it must find this call.
+            _callerDialog = dialog;
+            _registry.MapDialog(dialog.CallId, dialog.LocalTag, this, CallLegSide.Caller);
+        }
+
+        await SendAckAsync(dialog, leg.Invite.CSeq!.Number, leg.Destination);
+        if (!usable || answer is null)
         {
             // Answered after we gave up, or with nothing we can relay: hang up again.
             SendBye(dialog, answer is null ? Q850Causes.IncompatibleDestination : Q850Causes.NormalClearing);
@@ -142,11 +157,9 @@ internal sealed partial class CallSession
             return;
         }
 
-        _callerDialog = dialog;
-        _registry.MapDialog(dialog.CallId, dialog.LocalTag, this, CallLegSide.Caller);
         _callerNegotiation = answer;
         _relay.LegA.SetRemote(answer.RemoteRtp, answer.RemoteRtcp);
-        _relay.LegA.PayloadType = answer.Codec.PayloadType;
+        _relay.LegA.PayloadType = answer.Codec!.PayloadType;
         _relay.LegA.TelephoneEventPayloadType = answer.TelephoneEventPayloadType ?? -1;
         _relay.LegB.PayloadType = answer.Codec.PayloadType;
         _callerAnswered = true;

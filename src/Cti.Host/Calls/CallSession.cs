@@ -140,6 +140,7 @@ internal sealed partial class CallSession
         AbandonMessagePlayedSignal => OnAbandonMessagePlayedAsync(),
         HuntAgentSignal => OnHuntAgentAsync(),
         ShutdownSignal => OnShutdownAsync(),
+        GatewaySignal g => OnGatewayAsync(g),
         _ => Task.CompletedTask,
     };
 

@@ -22,6 +22,9 @@ internal static class CallsServiceCollectionExtensions
         services.TryAddSingleton<ITrunkCallAcceptor>(sp => sp.GetRequiredService<CallController>());
         services.AddHostedService(sp => sp.GetRequiredService<CallController>());
 
+        // Inbound calls ringing on serial gateway lines (registered after the controller, so it stops first).
+        services.AddHostedService<GatewayCallIntake>();
+
         // Dialer calls are placed by call control from now on.
         services.TryAddSingleton<IOutboundCallReporter, Cti.Host.Dialer.CampaignOutcomeReporter>();
         services.Replace(ServiceDescriptor.Singleton<Cti.Host.Dialer.IDialRequestSink, CallControlDialSink>());

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text;
 
 namespace Cti.Sip.Auth;
 
@@ -59,7 +58,8 @@ public sealed record DigestCredentials
         }
 
         var parameters = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        if (!TryParseParameters(text[schemeEnd..], parameters))
+        // auth-param = token BWS "=" BWS ( token / quoted-string ), separated by commas (RFC 7235 §2.1).
+        if (!DigestParameterReader.TryReadParameters(text[schemeEnd..], parameters))
         {
             return DigestCredentialsParseOutcome.Malformed;
         }
@@ -88,114 +88,4 @@ public sealed record DigestCredentials
         };
         return DigestCredentialsParseOutcome.Parsed;
     }
-
-    // auth-param = token BWS "=" BWS ( token / quoted-string ), separated by commas (RFC 7235 §2.1).
-    private static bool TryParseParameters(ReadOnlySpan<char> text, Dictionary<string, string> parameters)
-    {
-        var i = 0;
-        var value = new StringBuilder();
-        while (true)
-        {
-            while (i < text.Length && (text[i] is ' ' or '\t' or ','))
-            {
-                i++;
-            }
-
-            if (i >= text.Length)
-            {
-                return parameters.Count > 0;
-            }
-
-            var nameStart = i;
-            while (i < text.Length && IsTokenChar(text[i]))
-            {
-                i++;
-            }
-
-            if (i == nameStart)
-            {
-                return false;
-            }
-
-            var name = text[nameStart..i].ToString();
-            SkipSpace(text, ref i);
-            if (i >= text.Length || text[i] != '=')
-            {
-                return false;
-            }
-
-            i++;
-            SkipSpace(text, ref i);
-            value.Clear();
-            if (i < text.Length && text[i] == '"')
-            {
-                i++;
-                var closed = false;
-                while (i < text.Length)
-                {
-                    var c = text[i++];
-                    if (c == '\\')
-                    {
-                        if (i >= text.Length)
-                        {
-                            return false;
-                        }
-
-                        value.Append(text[i++]);
-                    }
-                    else if (c == '"')
-                    {
-                        closed = true;
-                        break;
-                    }
-                    else
-                    {
-                        value.Append(c);
-                    }
-                }
-
-                if (!closed)
-                {
-                    return false;
-                }
-            }
-            else
-            {
-                var valueStart = i;
-                while (i < text.Length && IsTokenChar(text[i]))
-                {
-                    i++;
-                }
-
-                if (i == valueStart)
-                {
-                    return false;
-                }
-
-                value.Append(text[valueStart..i]);
-            }
-
-            if (!parameters.TryAdd(name, value.ToString()))
-            {
-                return false;
-            }
-
-            SkipSpace(text, ref i);
-            if (i < text.Length && text[i] != ',')
-            {
-                return false;
-            }
-        }
-    }
-
-    private static void SkipSpace(ReadOnlySpan<char> text, ref int i)
-    {
-        while (i < text.Length && text[i] is ' ' or '\t')
-        {
-            i++;
-        }
-    }
-
-    private static bool IsTokenChar(char c) =>
-        char.IsAsciiLetterOrDigit(c) || c is '!' or '#' or '$' or '%' or '&' or '\'' or '*' or '+' or '-' or '.' or '^' or '_' or '`' or '|' or '~' or '/' or ':' or '@';
 }

@@ -25,7 +25,13 @@ internal static class DigestParameterReader
             return false;
         }
 
-        var i = schemeEnd;
+        return TryReadParameters(text[schemeEnd..], parameters);
+    }
+
+    /// <summary>Reads <c>a=b, c="d"</c> (the part after the scheme); false for duplicates or bad syntax.</summary>
+    public static bool TryReadParameters(ReadOnlySpan<char> text, Dictionary<string, string> parameters)
+    {
+        var i = 0;
         var value = new StringBuilder();
         while (true)
         {
@@ -147,6 +153,6 @@ internal static class DigestParameterReader
         }
     }
 
-    private static bool IsTokenChar(char c) =>
+    internal static bool IsTokenChar(char c) =>
         char.IsAsciiLetterOrDigit(c) || c is '!' or '#' or '$' or '%' or '&' or '\'' or '*' or '+' or '-' or '.' or '^' or '_' or '`' or '|' or '~' or '/' or ':' or '@';
 }

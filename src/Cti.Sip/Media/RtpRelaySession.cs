@@ -406,6 +406,13 @@ public sealed partial class RtpRelaySession : IAsyncDisposable
                 packet[1] |= 0x80;
             }
 
+            // RFC 4733 events pass through, renumbered when the two parties agreed different payload types for them.
+            if (header.PayloadType == from.TelephoneEventPayloadType && to.TelephoneEventPayloadType is >= 0 and < 128 &&
+                to.TelephoneEventPayloadType != header.PayloadType)
+            {
+                packet[1] = (byte)((packet[1] & 0x80) | to.TelephoneEventPayloadType);
+            }
+
             if (to.RtpLatch.Target is { } target && TrySend(to.RtpSocket, packet, target))
             {
                 to.CountOut(packet.Length);

@@ -95,6 +95,31 @@ public sealed class RtpRelaySessionTests
     }
 
     [Fact]
+    public async Task Relay_Rfc4733WithDifferentPayloadTypes_RenumberedForTheOtherParty()
+    {
+        using var allocator = new RtpPortAllocator(RelayTestKit.NextRange());
+        using var phoneA = RelayTestKit.Phone();
+        using var phoneB = RelayTestKit.Phone();
+        await using var relay = Create(allocator);
+        relay.LegA.TelephoneEventPayloadType = 96;
+        relay.LegB.TelephoneEventPayloadType = 101;
+        relay.LegB.SetRemote(phoneB.EndPoint());
+        var events = new ConcurrentQueue<RtpDtmfEvent>();
+        relay.DtmfReceived += (_, e) => events.Enqueue(e);
+        relay.Start();
+        var sent = RelayTestKit.Dtmf(10, 8000, '7', end: false, duration: 160, payloadType: 96);
+
+        await phoneA.SendAsync(sent, relay.LegA.LocalRtpEndPoint);
+        var received = await RelayTestKit.ReceiveAsync(phoneB);
+
+        Assert.True(RtpHeader.TryRead(received, out var header));
+        Assert.Equal(101, header.PayloadType);
+        Assert.True(header.Marker);
+        Assert.Equal(sent.AsSpan(RtpHeader.FixedSize).ToArray(), received.AsSpan(RtpHeader.FixedSize).ToArray());
+        Assert.Contains(events, e => e.Digit == '7');
+    }
+
+    [Fact]
     public async Task Relay_SequenceGap_CountsLostPackets()
     {
         using var allocator = new RtpPortAllocator(RelayTestKit.NextRange());

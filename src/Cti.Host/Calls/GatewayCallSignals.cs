@@ -1,0 +1,12 @@
+using Cti.Host.Gateways;
+
+namespace Cti.Host.Calls;
+
+/// <summary>Inputs from a call's gateway line (see <see cref="CallSession"/>, CallSession.Gateway.cs).</summary>
+internal abstract record GatewaySignal : CallSignal;
+
+/// <summary>The AT dial of an outbound gateway call finished (answered or failed).</summary>
+internal sealed record GatewayDialedSignal(GatewayDialResult Result) : GatewaySignal;
+
+/// <summary>The call on the line ended: the far end hung up, an inbound call stopped ringing, or the line failed.</summary>
+internal sealed record GatewayLineEndedSignal(GatewayCallEndReason Reason, string? Cause) : GatewaySignal;
