@@ -162,16 +162,8 @@ internal sealed partial class CallSession
 
         Log.CallerLeft(_s.Logger, Id);
         CancelAllOffers();
-        if (_connected is { } leg)
-        {
-            // The agent's 200 and the caller's CANCEL crossed: the caller won.
-            SendBye(leg.Dialog!, Q850Causes.NormalClearing);
-            TellAcdLegEnded(leg, callerHungUp: true);
-        }
-        else if (_acdWaiting)
-        {
-            _s.Acd.Post(new CallerHungUp(AcdCallId));
-        }
+        // A connected agent here means the agent's 200 and the caller's CANCEL crossed: the caller won.
+        ReleaseCalleeAsCallerLeaves();
 
         await EndAsync(CdrDisposition.Abandoned, HangupParty.Caller, 487, Q850Causes.NormalClearing);
     }

@@ -32,9 +32,9 @@ internal sealed partial class CallSession
         await EndAsync(AnsweredAt is null ? CdrDisposition.Failed : CdrDisposition.Answered, HangupParty.System, 503, Q850Causes.TemporaryFailure);
     }
 
-    private async Task HangUpEverythingAsync(int status, string reason)
+    /// <summary>The caller is going: the connected callee is hung up, or the ACD learns that the waiting caller left.</summary>
+    private void ReleaseCalleeAsCallerLeaves()
     {
-        CancelAllOffers();
         if (_connected is { } leg)
         {
             SendBye(leg.Dialog!, Q850Causes.NormalClearing);
@@ -44,6 +44,12 @@ internal sealed partial class CallSession
         {
             _s.Acd.Post(new CallerHungUp(AcdCallId));
         }
+    }
+
+    private async Task HangUpEverythingAsync(int status, string reason)
+    {
+        CancelAllOffers();
+        ReleaseCalleeAsCallerLeaves();
 
         await ReleaseCallerAsync(status, reason, Q850Causes.NormalClearing);
     }

@@ -415,15 +415,7 @@ internal sealed partial class CallSession
     {
         Log.CallerLeft(_s.Logger, Id);
         CancelAllOffers();
-        if (_connected is { } leg)
-        {
-            SendBye(leg.Dialog!, Q850Causes.NormalClearing);
-            TellAcdLegEnded(leg, callerHungUp: true);
-        }
-        else if (_acdWaiting)
-        {
-            _s.Acd.Post(new CallerHungUp(AcdCallId));
-        }
+        ReleaseCalleeAsCallerLeaves();
 
         await EndAsync(failure ? CdrDisposition.NetworkFailure : CdrDisposition.Abandoned, failure ? HangupParty.System : HangupParty.Caller, null, failure ? Q850Causes.TemporaryFailure : Q850Causes.NormalClearing);
     }
