@@ -62,6 +62,7 @@ internal static class CtiApplication
         app.MapAcdApi().AddEndpointFilter<ApiKeyEndpointFilter>();
         app.MapEventsApi().AddEndpointFilter<ApiKeyEndpointFilter>();
         app.MapCdrApi().AddEndpointFilter<ApiKeyEndpointFilter>();
+        app.MapCallsApi().AddEndpointFilter<ApiKeyEndpointFilter>();
         return app;
     }
 

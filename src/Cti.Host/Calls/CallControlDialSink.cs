@@ -5,17 +5,34 @@ namespace Cti.Host.Calls;
 
 /// <summary>
 /// The dialer's sink once call control runs: every request is placed at once as an outbound call through the trunk
-/// its line group names. Nothing waits here, so <see cref="Pending"/> is always empty.
+/// or gateway group its line group names, except preview requests, which wait on the <see cref="PreviewBoard"/> for
+/// their agent. <see cref="Pending"/> lists those previews.
 /// </summary>
-internal sealed class CallControlDialSink(CallController calls) : IDialRequestSink
+internal sealed class CallControlDialSink : IDialRequestSink
 {
+    private readonly CallController _calls;
+    private readonly PreviewBoard _previews;
+
+    public CallControlDialSink(CallController calls, PreviewBoard previews)
+    {
+        _calls = calls;
+        _previews = previews;
+        _previews.Place = request => _ = _calls.PlaceOutboundAsync(request);
+    }
+
     public string Name => "sip";
 
     public void Accept(DialRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        _ = calls.PlaceOutboundAsync(request);
+        if (request.Preview && request.AgentId is not null)
+        {
+            _previews.Offer(request);
+            return;
+        }
+
+        _ = _calls.PlaceOutboundAsync(request);
     }
 
-    public IReadOnlyList<DialRequest> Pending(string campaignId) => [];
+    public IReadOnlyList<DialRequest> Pending(string campaignId) => _previews.ForCampaign(campaignId);
 }

@@ -20,6 +20,12 @@ internal sealed class CallsOptions
     /// </summary>
     public TimeSpan AbandonWait { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Preview dialling: how long a lead is shown to its agent before it is dialled anyway (timed preview). Zero waits
+    /// until the agent dials it (<c>POST /api/v1/previews/{callId}/dial</c>).
+    /// </summary>
+    public TimeSpan PreviewTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How long a transfer target (agent or outside number) may ring before the transfer fails.</summary>
     public TimeSpan TransferRingTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -25,6 +25,11 @@ internal sealed class CallsOptionsValidator : IValidateOptions<CallsOptions>
             errors.Add($"{prefix}:AbandonWait must be between 00:00:00.5 and 00:00:02 (is {options.AbandonWait}): a longer wait breaks the abandon rule.");
         }
 
+        if (options.PreviewTimeout != TimeSpan.Zero && (options.PreviewTimeout < TimeSpan.FromSeconds(5) || options.PreviewTimeout > TimeSpan.FromMinutes(10)))
+        {
+            errors.Add($"{prefix}:PreviewTimeout must be 00:00:00 (wait for the agent) or between 00:00:05 and 00:10:00 (is {options.PreviewTimeout}).");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

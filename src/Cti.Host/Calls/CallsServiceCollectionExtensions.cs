@@ -19,6 +19,7 @@ internal static class CallsServiceCollectionExtensions
         services.TryAddSingleton<AgentContactResolver>();
         services.TryAddSingleton<CallServices>();
         services.TryAddSingleton<CallController>();
+        services.TryAddSingleton<PreviewBoard>();
         services.TryAddSingleton<ITrunkCallAcceptor>(sp => sp.GetRequiredService<CallController>());
         services.AddHostedService(sp => sp.GetRequiredService<CallController>());
 

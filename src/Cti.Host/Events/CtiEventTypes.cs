@@ -13,13 +13,14 @@ internal static class CtiEventTypes
     public const string CallTransferred = "call.transferred";
     public const string CallEnded = "call.ended";
     public const string CdrWritten = "cdr.written";
+    public const string LeadPreview = "lead.preview";
 
     /// <summary>Label used for a type outside <see cref="All"/> (kept bounded for metrics).</summary>
     public const string Other = "other";
 
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        AgentState, CallOffered, CallQueued, CallRinging, CallAnswered, CallHeld, CallResumed, CallTransferred, CallEnded, CdrWritten,
+        AgentState, CallOffered, CallQueued, CallRinging, CallAnswered, CallHeld, CallResumed, CallTransferred, CallEnded, CdrWritten, LeadPreview,
     };
 
     public static bool IsValidName(string type) =>

@@ -94,6 +94,67 @@ public sealed class OutboundDialerInteropTests
         Assert.Equal(3, await bed.MetricAsync("cti_calls_total{direction=\"outbound\""));
     }
 
+    [Fact]
+    public async Task PreviewCampaign_LeadShownToAgent_DialledOnRequest_AnsweredByThatAgent()
+    {
+        await using var carrier = await SippRunner.StartServerAsync(
+            RepoPaths.Scenario("carrier-callee-mixed.xml"), new SippRunner.CallOptions { RtpEcho = true, CallLength = TimeSpan.FromSeconds(1) });
+        await using var bed = await CallTestBed.StartAsync(customize: json =>
+        {
+            var cti = json["Cti"]!.AsObject();
+            cti["Trunks"] = new JsonArray(new JsonObject { ["Peers"] = new JsonArray(carrier.Target), ["OptionsInterval"] = "00:00:00" });
+            cti["Calls"] = new JsonObject { ["PreviewTimeout"] = "00:00:00" };
+            cti["Dialer"] = new JsonObject
+            {
+                ["Campaigns"] = new JsonArray(new JsonObject
+                {
+                    ["Mode"] = "preview",
+                    ["Agents"] = new JsonArray("1001"),
+                    ["WindowStart"] = "00:00",
+                    ["WindowEnd"] = "23:59",
+                    ["InitialState"] = "paused",
+                }),
+            };
+        });
+        var password = CtiHostProcess.Agents.First(a => a.Extension == "1001").Password;
+        await using var agent = BaresipAgent.Start("1001", password, bed.Host.SipPort);
+        await bed.WaitUntilAsync(
+            async () => (await bed.Api.GetFromJsonAsync<JsonArray>("/api/v1/registrations"))!.Any(r => (string?)r!["extension"] == "1001"),
+            Wait,
+            "1001 registered");
+        await bed.LoginAsync("1001");
+        await UploadAsync(bed, "p1", "13812345672");
+        using (var start = await bed.Api.PostAsync("/api/v1/campaigns/demo-renewals/start", null))
+        {
+            Assert.True(start.IsSuccessStatusCode, await start.Content.ReadAsStringAsync());
+        }
+
+        // The lead waits for the agent: shown, not dialled.
+        JsonArray previews = [];
+        await bed.WaitUntilAsync(
+            async () => (previews = (await bed.Api.GetFromJsonAsync<JsonArray>("/api/v1/previews?agent=1001"))!).Count == 1,
+            Wait,
+            "a preview for 1001");
+        var preview = previews[0]!;
+        Assert.Equal("+8613812345672", (string?)preview["number"]);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Empty(await bed.CdrsAsync());
+        var offered = await bed.EventsAsync("lead.preview");
+        Assert.Equal((string?)preview["callId"], (string?)Assert.Single(offered)!["callId"]);
+
+        using (var dial = await bed.Api.PostAsync($"/api/v1/previews/{(string?)preview["callId"]}/dial", null))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Accepted, dial.StatusCode);
+        }
+
+        var cdr = Assert.Single(await bed.WaitForCdrsAsync(1))!;
+        Assert.Equal("answered", (string?)cdr["disposition"]);
+        Assert.Equal("1001", (string?)cdr["agent"]);
+        Assert.Equal((string?)preview["callId"], (string?)cdr["callId"]);
+        using var again = await bed.Api.PostAsync($"/api/v1/previews/{(string?)preview["callId"]}/dial", null);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, again.StatusCode);
+    }
+
     private static async Task UploadAsync(CallTestBed bed, string list, params string[] numbers)
     {
         var csv = "phone,name\n" + string.Join("\n", numbers.Select((n, i) => $"{n},Lead {i}")) + "\n";
