@@ -47,6 +47,68 @@ public sealed class MutatedDatagramTests
         Assert.True(parseErrors > 100, $"only {parseErrors} parse errors counted for {Datagrams} mutated datagrams");
     }
 
+    /// <summary>
+    /// Call control's input: INVITEs to the demo DID whose SDP offer (with a correct Content-Length) or whole datagram is
+    /// mutated. Afterwards the service still answers, refused offers were counted, and it stops cleanly (ending every
+    /// call it took with a CDR).
+    /// </summary>
+    [Fact]
+    public async Task MutatedTrunkInvites_NeverStopTheService_AndItStopsCleanly()
+    {
+        const int invites = 800;
+        var host = new CtiHostProcess();
+        await host.StartAsync();
+        var random = new Random(3264);
+        using (var client = new SipDatagramClient())
+        {
+            for (var i = 0; i < invites; i++)
+            {
+                var sdp = Encoding.ASCII.GetBytes(SeedSdp);
+                var datagram = random.Next(3) == 0
+                    ? Mutate(Invite(host.TrunkPort, i, sdp), random)
+                    : Invite(host.TrunkPort, i, Mutate(sdp, random));
+                await client.SendAsync(datagram, host.TrunkPort);
+                if (i % 100 == 99)
+                {
+                    await Task.Delay(20);
+                }
+            }
+        }
+
+        Assert.False(host.HasExited, "the service stopped:\n" + host.Output);
+        using var probe = new SipDatagramClient();
+        await probe.SendAsync(Options(host.TrunkPort), host.TrunkPort);
+        Assert.Equal(200, (await probe.ReceiveFinalAsync(TimeSpan.FromSeconds(5)))?.StatusCode);
+        using (var http = host.CreateApiClient())
+        {
+            var metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+            var refused = metrics.Split('\n').Where(l => l.StartsWith("cti_calls_rejected_total{", StringComparison.Ordinal))
+                .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+            Assert.True(refused > 50, $"only {refused} INVITEs refused for bad or missing SDP out of {invites}");
+        }
+
+        Assert.Equal(0, await host.StopAsync());
+        await host.DisposeAsync();
+    }
+
+    private const string SeedSdp =
+        "v=0\r\no=carrier 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n" +
+        "m=audio 40000 RTP/AVP 8 0 101\r\na=rtpmap:8 PCMA/8000\r\na=rtpmap:0 PCMU/8000\r\n" +
+        "a=rtpmap:101 telephone-event/8000\r\na=fmtp:101 0-15\r\na=ptime:20\r\na=sendrecv\r\n";
+
+    private static byte[] Invite(int port, int n, byte[] body) =>
+        [.. Encoding.ASCII.GetBytes(
+            $"INVITE sip:100@127.0.0.1:{port} SIP/2.0\r\n" +
+            $"Via: SIP/2.0/UDP 127.0.0.1:9;branch=z9hG4bK-fuzz-invite-{n}-{Guid.NewGuid():N};rport\r\n" +
+            "Max-Forwards: 70\r\n" +
+            $"From: \"Fuzz\" <sip:+4930555{n}@127.0.0.1>;tag=fuzz{n}\r\n" +
+            $"To: <sip:100@127.0.0.1:{port}>\r\n" +
+            $"Call-ID: fuzz-invite-{n}-{Guid.NewGuid():N}\r\n" +
+            "CSeq: 1 INVITE\r\n" +
+            "Contact: <sip:fuzz@127.0.0.1:9>\r\n" +
+            "Content-Type: application/sdp\r\n" +
+            $"Content-Length: {body.Length}\r\n\r\n"), .. body];
+
     private static byte[] Mutate(byte[] seed, Random random)
     {
         var bytes = seed.ToList();
