@@ -20,6 +20,9 @@ internal sealed partial class CallSession
     {
         switch (output)
         {
+            case AgentReservedForOutbound or CommandRejected when IsAgentCall:
+                // The reservation that keeps a calling agent busy: nothing to ring, and a refusal changes nothing.
+                break;
             case OfferCall offer:
                 await OfferAsync(offer);
                 break;
@@ -92,7 +95,7 @@ internal sealed partial class CallSession
         StartInvite(leg, guard: _s.Options.TransferRingTimeout);
     }
 
-    private void RingExternal(string number)
+    private void RingExternal(string number, TimeSpan? ringTimeout = null)
     {
         var trunk = Route.Trunk;
         if (trunk.Peers.Count == 0)
@@ -105,7 +108,7 @@ internal sealed partial class CallSession
         var peer = trunk.Peers[0];
         var uri = new SipUri("sip", peer.Remote.Address.ToString()) { User = number, Port = peer.Remote.Port };
         var leg = CreateCalleeLeg(CalleeKind.External, agentId: null, number, uri, number, _s.Listeners.From(trunk.Profile, peer));
-        StartInvite(leg, guard: _s.Options.TransferRingTimeout);
+        StartInvite(leg, guard: ringTimeout ?? _s.Options.TransferRingTimeout);
     }
 
     private CalleeLeg CreateCalleeLeg(CalleeKind kind, string? agentId, string target, SipUri requestUri, string toUser, SipEndPoint destination)
@@ -326,6 +329,9 @@ internal sealed partial class CallSession
             case CalleeKind.ReservedAgent:
                 _s.Acd.Post(new OutboundCallConnected(leg.AcdCallId));
                 break;
+            case CalleeKind.External when IsAgentCall:
+                _s.Acd.Post(new OutboundCallConnected(AcdCallId));
+                break;
         }
 
         var now = _s.Time.GetUtcNow();
@@ -390,6 +396,9 @@ internal sealed partial class CallSession
             case CalleeKind.ReservedAgent:
                 _s.Acd.Post(new OutboundReservationReleased(leg.AcdCallId));
                 await AfterReservedAgentFailedAsync();
+                break;
+            case CalleeKind.External when IsAgentCall && _phase == CallPhase.Waiting:
+                await OnAgentCallFailedAsync(status);
                 break;
             case CalleeKind.External when _phase == CallPhase.Waiting:
                 RequeueAfterFailedTransfer();

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Cti.Host.Cdrs;
+using CallDirection = Cti.Host.Cdrs.CallDirection;
 using Cti.Host.Trunks;
 using Cti.Routing.Engine;
 using Cti.Sip.Dialogs;
@@ -20,18 +21,32 @@ internal sealed partial class CallSession
     /// </summary>
     public static async ValueTask StartAsync(CallServices services, CallRegistry registry, SipServerContext invite, TrunkInviteRoute route)
     {
+        var call = await CreateForInviteAsync(services, registry, invite, route, CallDirection.Inbound);
+        if (call is not null)
+        {
+            await call.BeginAsync();
+        }
+    }
+
+    /// <summary>
+    /// Checks the SDP offer of an INVITE we answer (a carrier's, or an agent's own call), anchors its media on relay
+    /// leg A and creates the call with its caller dialog, registered. Refusals are answered here: 488 without a usable
+    /// offer, 503 without media ports; null then.
+    /// </summary>
+    private static async ValueTask<CallSession?> CreateForInviteAsync(CallServices services, CallRegistry registry, SipServerContext invite, TrunkInviteRoute route, CallDirection direction)
+    {
         var request = invite.Request;
         if (request.Body.IsEmpty || !IsSdp(request.ContentType))
         {
             await RejectAsync(services, invite, 488, "SDP offer required", CallRejectReasons.NoSdp);
-            return;
+            return null;
         }
 
         if (!SdpParser.TryParse(request.Body.Span, out var offer, out var sdpError))
         {
             Log.BadSdp(services.Logger, sdpError.Code, sdpError.Line);
             await RejectAsync(services, invite, 488, "Malformed SDP", CallRejectReasons.BadSdp);
-            return;
+            return null;
         }
 
         var id = NewCorrelationId();
@@ -39,23 +54,16 @@ internal sealed partial class CallSession
         {
             Log.NoMediaPorts(services.Logger, relayError);
             await RejectAsync(services, invite, 503, "Media ports exhausted", CallRejectReasons.NoMediaPorts);
-            return;
+            return null;
         }
 
-        var media = new SdpMediaOptions
-        {
-            Address = services.MediaAddress,
-            RtpPort = relay.LegA.LocalRtpEndPoint.Port,
-            Codecs = [SdpCodec.Pcma, SdpCodec.Pcmu],
-            SessionId = SessionId(),
-            SessionVersion = 1,
-        };
+        var media = CallerMediaOptions(services, relay);
         var negotiation = SdpNegotiator.Answer(offer, media);
         if (!negotiation.Success || negotiation.Codec is not { PayloadType: 0 or 8 })
         {
             await relay.DisposeAsync();
             await RejectAsync(services, invite, 488, "No common codec (PCMA or PCMU)", CallRejectReasons.NoCommonCodec);
-            return;
+            return null;
         }
 
         relay.LegA.SetRemote(negotiation.RemoteRtp, negotiation.RemoteRtcp);
@@ -65,14 +73,25 @@ internal sealed partial class CallSession
         relay.Start();
 
         var local = invite.Source.Local ?? services.Listeners.Listener(route.Trunk.Profile);
-        var dialog = SipDialog.CreateAsUas(request, invite.LocalTag, invite.Source, CallListeners.Contact(route.Did, local, invite.Source.Transport));
-        var call = new CallSession(services, registry, id, route, invite, dialog, relay, media, negotiation);
+        var user = request.RequestUri.User ?? route.Did;
+        var dialog = SipDialog.CreateAsUas(request, invite.LocalTag, invite.Source, CallListeners.Contact(user, local, invite.Source.Transport));
+        var call = new CallSession(services, registry, id, route, invite, dialog, relay, media, negotiation, direction);
         registry.Add(call);
         registry.MapAcdId(id, call);
         registry.MapDialog(dialog.CallId, dialog.LocalTag, call, CallLegSide.Caller);
         services.Metrics.Started();
-        await call.BeginAsync();
+        return call;
     }
+
+    /// <summary>What relay leg A offers or answers: PCMA and PCMU with telephone events, at the relay's address.</summary>
+    private static SdpMediaOptions CallerMediaOptions(CallServices services, RtpRelaySession relay) => new()
+    {
+        Address = services.MediaAddress,
+        RtpPort = relay.LegA.LocalRtpEndPoint.Port,
+        Codecs = [SdpCodec.Pcma, SdpCodec.Pcmu],
+        SessionId = SessionId(),
+        SessionVersion = 1,
+    };
 
     private async Task BeginAsync()
     {
@@ -165,7 +184,7 @@ internal sealed partial class CallSession
         // A connected agent here means the agent's 200 and the caller's CANCEL crossed: the caller won.
         ReleaseCalleeAsCallerLeaves();
 
-        await EndAsync(CdrDisposition.Abandoned, HangupParty.Caller, 487, Q850Causes.NormalClearing);
+        await EndAsync(IsAgentCall ? CdrDisposition.NoAnswer : CdrDisposition.Abandoned, IsAgentCall ? HangupParty.Agent : HangupParty.Caller, 487, Q850Causes.NormalClearing);
     }
 
     private SipResponse CallerResponse(int status, string reason)

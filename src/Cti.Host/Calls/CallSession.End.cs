@@ -76,7 +76,8 @@ internal sealed partial class CallSession
         _cancelRegistration.Dispose();
         CancelAllOffers();
         ReleaseUnrungReservation();
-        if (Direction == CallDirection.Outbound)
+        ReleasePlacingAgent();
+        if (Direction == CallDirection.Outbound && !IsAgentCall)
         {
             // Whatever ended the call before an outcome was known decides it now (e.g. the customer hung up while
             // an agent was being found: an abandoned call).
@@ -135,8 +136,8 @@ internal sealed partial class CallSession
             CallId = Id,
             Direction = Direction,
             Trunk = Route.Trunk.Name,
-            From = outbound ? Route.Did : Route.Caller,
-            To = outbound ? Route.Caller : Route.Did,
+            From = IsAgentCall ? AgentCallParties.From : outbound ? Route.Did : Route.Caller,
+            To = IsAgentCall ? AgentCallParties.To : outbound ? Route.Caller : Route.Did,
             Did = outbound ? null : Route.Did,
             Queue = outbound ? null : _queue,
             Campaign = _dial?.CampaignId,

@@ -80,9 +80,11 @@ internal sealed partial class CallSession
                 _s.Acd.Post(new CallerHungUp(AcdCallId));
             }
 
-            var disposition = AnsweredAt is null ? CdrDisposition.Abandoned : CdrDisposition.Answered;
-            // On an outbound call the "caller" leg is the customer we rang: the callee of the call.
-            await EndAsync(disposition, Direction == Cti.Host.Cdrs.CallDirection.Outbound ? HangupParty.Callee : HangupParty.Caller, 200, q850);
+            var disposition = AnsweredAt is not null ? CdrDisposition.Answered : IsAgentCall ? CdrDisposition.NoAnswer : CdrDisposition.Abandoned;
+
+            // On a dialer call the "caller" leg is the customer we rang (the callee); on an agent's own call, the agent.
+            var party = IsAgentCall ? HangupParty.Agent : Direction == Cti.Host.Cdrs.CallDirection.Outbound ? HangupParty.Callee : HangupParty.Caller;
+            await EndAsync(disposition, party, 200, q850);
             return;
         }
 

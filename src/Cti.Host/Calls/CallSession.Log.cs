@@ -74,6 +74,9 @@ internal sealed partial class CallSession
         [LoggerMessage(EventId = 5023, Level = LogLevel.Warning, Message = "Call {CallId}: no agent within the abandon wait; playing the abandon message")]
         public static partial void Abandoning(ILogger logger, string callId);
 
+        [LoggerMessage(EventId = 5024, Level = LogLevel.Information, Message = "Call {CallId}: agent {AgentId} places a call")]
+        public static partial void AgentCall(ILogger logger, string callId, string agentId);
+
         [LoggerMessage(EventId = 5020, Level = LogLevel.Warning, Message = "Trunk INVITE refused: no RTP ports ({Error})")]
         public static partial void NoMediaPorts(ILogger logger, Cti.Sip.Media.RtpRelayCreateError error);
     }

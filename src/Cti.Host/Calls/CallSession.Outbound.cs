@@ -38,14 +38,7 @@ internal sealed partial class CallSession
             return;
         }
 
-        var media = new SdpMediaOptions
-        {
-            Address = services.MediaAddress,
-            RtpPort = relay.LegA.LocalRtpEndPoint.Port,
-            Codecs = [SdpCodec.Pcma, SdpCodec.Pcmu],
-            SessionId = SessionId(),
-            SessionVersion = 1,
-        };
+        var media = CallerMediaOptions(services, relay);
         var route = new TrunkInviteRoute(trunk, request.CallerId, request.CampaignId, request.Number, null);
         var call = new CallSession(services, registry, request.CallId, route, null, null, relay, media, SdpNegotiationResult.Failed(SdpNegotiationError.None), CallDirection.Outbound)
         {

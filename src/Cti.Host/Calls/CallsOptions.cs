@@ -26,6 +26,15 @@ internal sealed class CallsOptions
     /// </summary>
     public TimeSpan PreviewTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Calls agents place from their phones: how long the number may ring.</summary>
+    public TimeSpan ManualCallRingTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The trunk agents' own calls leave through; empty means the first configured trunk.</summary>
+    public string ManualCallTrunk { get; set; } = string.Empty;
+
+    /// <summary>The caller id agents' own calls present; empty means the trunk's first DID.</summary>
+    public string ManualCallerId { get; set; } = string.Empty;
+
     /// <summary>How long a transfer target (agent or outside number) may ring before the transfer fails.</summary>
     public TimeSpan TransferRingTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

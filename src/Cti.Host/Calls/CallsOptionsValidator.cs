@@ -30,6 +30,11 @@ internal sealed class CallsOptionsValidator : IValidateOptions<CallsOptions>
             errors.Add($"{prefix}:PreviewTimeout must be 00:00:00 (wait for the agent) or between 00:00:05 and 00:10:00 (is {options.PreviewTimeout}).");
         }
 
+        if (options.ManualCallRingTimeout < TimeSpan.FromSeconds(10) || options.ManualCallRingTimeout > TimeSpan.FromMinutes(5))
+        {
+            errors.Add($"{prefix}:ManualCallRingTimeout must be between 00:00:10 and 00:05:00 (is {options.ManualCallRingTimeout}).");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -50,19 +50,9 @@ internal sealed partial class RegisterRequestHandler
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(source);
-        var verification = _authenticator.Verify(
-            SipMethods.Register, request.Headers.Get(SipHeaderNames.Authorization), _agents.LookupHa1, requestUri: null, out var credentials);
-        switch (verification)
+        if (Authenticate(request, source, out var username) is { } challenge)
         {
-            case DigestVerificationResult.Ok:
-                break;
-            case DigestVerificationResult.StaleNonce:
-                return Challenge(request, stale: true);
-            case DigestVerificationResult.UnknownUser or DigestVerificationResult.WrongResponse:
-                RecordFailure(source.Remote.Address, verification);
-                return Challenge(request, stale: false);
-            default:
-                return Challenge(request, stale: false);
+            return challenge;
         }
 
         var command = RegisterRequestReader.Read(request, source, out var error);
@@ -72,9 +62,9 @@ internal sealed partial class RegisterRequestHandler
         }
 
         // Authenticated, but only for its own address-of-record.
-        if (!string.Equals(credentials!.Username, command.Aor, StringComparison.Ordinal))
+        if (!string.Equals(username, command.Aor, StringComparison.Ordinal))
         {
-            Log.ForeignAor(_logger, credentials.Username, command.Aor);
+            Log.ForeignAor(_logger, username!, command.Aor);
             return Respond(request, 403, "Not allowed to register this address");
         }
 
@@ -86,6 +76,33 @@ internal sealed partial class RegisterRequestHandler
             RegisterOutcome.OutOfOrder => Respond(request, 500, result.Reason),
             _ => Respond(request, 400, result.Reason),
         };
+    }
+
+    /// <summary>
+    /// Digest-authenticates a request from an agent's phone (REGISTER, or an INVITE for a call it places): null when
+    /// the credentials are good (with the extension in <paramref name="username"/>), else the 401 challenge to send.
+    /// Wrong passwords and unknown users count towards the source's ban.
+    /// </summary>
+    public SipResponse? Authenticate(SipRequest request, SipEndPoint source, out string? username)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(source);
+        username = null;
+        var verification = _authenticator.Verify(
+            request.Method, request.Headers.Get(SipHeaderNames.Authorization), _agents.LookupHa1, requestUri: null, out var credentials);
+        switch (verification)
+        {
+            case DigestVerificationResult.Ok:
+                username = credentials!.Username;
+                return null;
+            case DigestVerificationResult.StaleNonce:
+                return Challenge(request, stale: true);
+            case DigestVerificationResult.UnknownUser or DigestVerificationResult.WrongResponse:
+                RecordFailure(source.Remote.Address, verification);
+                return Challenge(request, stale: false);
+            default:
+                return Challenge(request, stale: false);
+        }
     }
 
     private void RecordFailure(IPAddress address, DigestVerificationResult verification)

@@ -14,12 +14,21 @@ internal sealed class CtiSipRequestHandler : ISipRequestHandler
     private readonly SipRequestDispatcher _dispatcher;
     private readonly ISipEndPointRequestHandler[] _endPointHandlers;
     private readonly CallController? _calls;
+    private readonly Registrar.RegisterRequestHandler? _agents;
+    private readonly Security.AuthFailureTracker? _bans;
 
-    public CtiSipRequestHandler(SipRequestDispatcher dispatcher, IEnumerable<ISipEndPointRequestHandler> endPointHandlers, CallController? calls = null)
+    public CtiSipRequestHandler(
+        SipRequestDispatcher dispatcher,
+        IEnumerable<ISipEndPointRequestHandler> endPointHandlers,
+        CallController? calls = null,
+        Registrar.RegisterRequestHandler? agents = null,
+        Security.AuthFailureTracker? bans = null)
     {
         _dispatcher = dispatcher;
         _endPointHandlers = endPointHandlers.ToArray();
         _calls = calls;
+        _agents = agents;
+        _bans = bans;
     }
 
     public async ValueTask OnRequestAsync(SipServerContext context, CancellationToken cancellationToken)
@@ -34,6 +43,14 @@ internal sealed class CtiSipRequestHandler : ISipRequestHandler
         var handler = local is null ? null : Array.Find(_endPointHandlers, h => h.Claims(local));
         if (handler is not null && await handler.TryTakeAsync(context, cancellationToken))
         {
+            return;
+        }
+
+        // A new INVITE from an agent's phone: a call the agent places.
+        if (handler is null && _calls is not null && _agents is not null && _bans is not null &&
+            context.Request.Method == SipMethods.Invite && context.Request.To?.Tag is null)
+        {
+            await _calls.AcceptAgentCallAsync(context, _agents, _bans, cancellationToken);
             return;
         }
 

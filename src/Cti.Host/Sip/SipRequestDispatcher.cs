@@ -11,8 +11,9 @@ namespace Cti.Host.Sip;
 /// <summary>
 /// Decides the answer to every request the stack delivers (the stack has already applied <see cref="Policy"/>:
 /// 400/405/501 and friends never get here): banned sources get 403, REGISTER goes to the registrar, OPTIONS is
-/// answered here. Requests inside a call's dialog never get here (call control takes them); agents placing calls
-/// themselves is not offered yet, so their INVITE gets 480, and an in-dialog request for no known call gets 481.
+/// answered here. Requests inside a call's dialog and agents' INVITEs never get here (call control takes them, see
+/// <see cref="CtiSipRequestHandler"/>); an INVITE reaching this point (no call control) gets 480, and an in-dialog
+/// request for no known call 481.
 /// </summary>
 internal sealed class SipRequestDispatcher
 {

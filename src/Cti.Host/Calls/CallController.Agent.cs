@@ -1,0 +1,58 @@
+using Cti.Host.Registrar;
+using Cti.Host.Security;
+using Cti.Host.Trunks;
+using Cti.Sip.Messages;
+using Cti.Sip.Stack;
+
+namespace Cti.Host.Calls;
+
+internal sealed partial class CallController
+{
+    /// <summary>
+    /// An INVITE from an agent's phone (agents profile, outside any dialog): digest-authenticated like REGISTER, the
+    /// dialled user part normalised to E.164 with the trunk's region (484 when it is no number), then placed through
+    /// the manual-call trunk. Banned sources get 403, a missing trunk 503.
+    /// </summary>
+    public async ValueTask AcceptAgentCallAsync(SipServerContext invite, RegisterRequestHandler agents, AuthFailureTracker bans, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(invite);
+        ArgumentNullException.ThrowIfNull(agents);
+        ArgumentNullException.ThrowIfNull(bans);
+        var request = invite.Request;
+        if (bans.IsBanned(invite.Source.Remote.Address))
+        {
+            await invite.RespondAsync(invite.CreateResponse(403, "Forbidden"), cancellationToken);
+            return;
+        }
+
+        if (agents.Authenticate(request, invite.Source, out var agentId) is { } challenge)
+        {
+            await invite.RespondAsync(challenge, cancellationToken);
+            return;
+        }
+
+        var trunk = ManualCallTrunk();
+        if (_stopping || trunk is null)
+        {
+            await invite.RespondAsync(invite.CreateResponse(503, _stopping ? "Service shutting down" : "No trunk for outgoing calls"), cancellationToken);
+            return;
+        }
+
+        var number = CallerIdNormalizer.Normalize(request.RequestUri.User, trunk.DefaultRegion);
+        if (number is null)
+        {
+            await invite.RespondAsync(invite.CreateResponse(484, "Address Incomplete"), cancellationToken);
+            return;
+        }
+
+        var callerId = _services.Options.ManualCallerId is { Length: > 0 } configured ? configured : trunk.Dids.Dids.FirstOrDefault() ?? agentId!;
+        await CallSession.StartAgentCallAsync(_services, _registry, invite, agentId!, number, trunk, callerId);
+    }
+
+    private TrunkConfig? ManualCallTrunk()
+    {
+        var name = _services.Options.ManualCallTrunk;
+        var trunks = _services.Trunks.Trunks;
+        return name.Length == 0 ? (trunks.Count > 0 ? trunks[0] : null) : trunks.FirstOrDefault(t => t.Name == name);
+    }
+}
