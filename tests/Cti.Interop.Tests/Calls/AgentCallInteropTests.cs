@@ -19,12 +19,7 @@ public sealed class AgentCallInteropTests
             RepoPaths.Scenario("carrier-callee-mixed.xml"), new SippRunner.CallOptions { RtpEcho = true, CallLength = TimeSpan.FromSeconds(2) });
         await using var bed = await CallTestBed.StartAsync(customize: json =>
             json["Cti"]!.AsObject()["Trunks"] = new JsonArray(new JsonObject { ["Peers"] = new JsonArray(carrier.Target), ["OptionsInterval"] = "00:00:00" }));
-        var password = CtiHostProcess.Agents.First(a => a.Extension == "1001").Password;
-        await using var agent = BaresipAgent.Start("1001", password, bed.Host.SipPort);
-        await bed.WaitUntilAsync(
-            async () => (await bed.Api.GetFromJsonAsync<JsonArray>("/api/v1/registrations"))!.Any(r => (string?)r!["extension"] == "1001"),
-            Wait,
-            "1001 registered\n" + agent.Output);
+        await using var agent = await bed.StartAgentAsync("1001");
         await bed.LoginAsync("1001");
 
         // Answered: the carrier answers numbers ending in 2 and hangs up after 2 s.

@@ -82,6 +82,27 @@ internal sealed class CallTestBed : IAsyncDisposable
         return new CallTestBed(host, host.CreateApiClient());
     }
 
+    /// <summary>A baresip agent for <paramref name="extension"/>, registered with the service (disposed again if it never registers).</summary>
+    public async Task<BaresipAgent> StartAgentAsync(string extension, string answerMode = "auto")
+    {
+        var password = CtiHostProcess.Agents.First(a => a.Extension == extension).Password;
+        var agent = BaresipAgent.Start(extension, password, Host.SipPort, answerMode: answerMode);
+        try
+        {
+            await WaitUntilAsync(
+                async () => (await Api.GetFromJsonAsync<JsonArray>("/api/v1/registrations"))!.Any(r => (string?)r!["extension"] == extension),
+                TimeSpan.FromSeconds(15),
+                $"{extension} registered\n{agent.Output}");
+        }
+        catch
+        {
+            await agent.DisposeAsync();
+            throw;
+        }
+
+        return agent;
+    }
+
     public async Task LoginAsync(params string[] agents)
     {
         foreach (var agent in agents)

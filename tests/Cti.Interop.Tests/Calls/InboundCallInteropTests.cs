@@ -16,8 +16,8 @@ public sealed class InboundCallInteropTests
     public async Task CarrierCall_ReachesStrategyAgent_RelaysRtpBothWays_RecordsBothChannels_WritesCdr()
     {
         await using var bed = await CallTestBed.StartAsync(strategy: "fixed-order");
-        await using var first = await StartAgentAsync(bed, "1001");
-        await using var second = await StartAgentAsync(bed, "1002");
+        await using var first = await bed.StartAgentAsync("1001");
+        await using var second = await bed.StartAgentAsync("1002");
         await bed.LoginAsync("1001", "1002");
 
         var carrier = await SippRunner.RunAsync(
@@ -60,7 +60,7 @@ public sealed class InboundCallInteropTests
     public async Task CallerHangsUpWhileRinging_AbandonedCdr_NoAgentLeftRinging()
     {
         await using var bed = await CallTestBed.StartAsync();
-        await using var agent = await StartAgentAsync(bed, "1001", answerMode: "manual");
+        await using var agent = await bed.StartAgentAsync("1001", answerMode: "manual");
         await bed.LoginAsync("1001");
 
         var carrier = await SippRunner.RunAsync(
@@ -81,8 +81,8 @@ public sealed class InboundCallInteropTests
     public async Task AgentDoesNotAnswer_NextAgentGetsTheCall_FirstGoesNotReadyAfterLimit()
     {
         await using var bed = await CallTestBed.StartAsync(ringTimeout: TimeSpan.FromSeconds(3), noAnswerLimit: 1);
-        await using var silent = await StartAgentAsync(bed, "1001", answerMode: "manual");
-        await using var answering = await StartAgentAsync(bed, "1002");
+        await using var silent = await bed.StartAgentAsync("1001", answerMode: "manual");
+        await using var answering = await bed.StartAgentAsync("1002");
         await bed.LoginAsync("1001", "1002");
 
         var carrier = await SippRunner.RunAsync(
@@ -105,7 +105,7 @@ public sealed class InboundCallInteropTests
     {
         await using var busy = await SippRunner.StartServerAsync(Scenario("agent-busy.xml"));
         await using var bed = await CallTestBed.StartAsync(staticContacts: new Dictionary<string, string> { ["1001"] = busy.Contact("1001") });
-        await using var answering = await StartAgentAsync(bed, "1002");
+        await using var answering = await bed.StartAgentAsync("1002");
         await bed.LoginAsync("1001", "1002");
 
         var carrier = await SippRunner.RunAsync(
@@ -124,8 +124,8 @@ public sealed class InboundCallInteropTests
     public async Task AgentBlindTransfersToAnotherAgent_CallContinuesWithThem_TransferChainInCdr()
     {
         await using var bed = await CallTestBed.StartAsync();
-        await using var first = await StartAgentAsync(bed, "1001");
-        await using var second = await StartAgentAsync(bed, "1002");
+        await using var first = await bed.StartAgentAsync("1001");
+        await using var second = await bed.StartAgentAsync("1002");
         await bed.LoginAsync("1001", "1002");
 
         var carrierTask = SippRunner.RunAsync(
@@ -155,7 +155,7 @@ public sealed class InboundCallInteropTests
     public async Task AgentHoldsAndResumes_EventsAndHoldTimeRecorded()
     {
         await using var bed = await CallTestBed.StartAsync();
-        await using var agent = await StartAgentAsync(bed, "1001");
+        await using var agent = await bed.StartAgentAsync("1001");
         await bed.LoginAsync("1001");
 
         var carrierTask = SippRunner.RunAsync(
@@ -219,26 +219,6 @@ public sealed class InboundCallInteropTests
         Assert.True(carrier.ExitCode == 0 && carrier.Successful == 1, carrier + "\n" + bed.Host.Output);
         Assert.Empty(await bed.CdrsAsync());
         Assert.True(await bed.MetricAsync("cti_trunk_rejected_total{reason=\"source_not_allowed\"}") >= 1);
-    }
-
-    private static async Task<BaresipAgent> StartAgentAsync(CallTestBed bed, string extension, string answerMode = "auto")
-    {
-        var password = CtiHostProcess.Agents.First(a => a.Extension == extension).Password;
-        var agent = BaresipAgent.Start(extension, password, bed.Host.SipPort, answerMode: answerMode);
-        try
-        {
-            await bed.WaitUntilAsync(
-            async () => (await bed.Api.GetFromJsonAsync<JsonArray>("/api/v1/registrations"))!.Any(r => (string?)r!["extension"] == extension),
-            AgentEventTimeout,
-            $"{extension} registered\n{agent.Output}");
-        }
-        catch
-        {
-            await agent.DisposeAsync();
-            throw;
-        }
-
-        return agent;
     }
 
     private static string Scenario(string name) => RepoPaths.Scenario(name);

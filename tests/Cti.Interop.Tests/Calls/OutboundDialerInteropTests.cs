@@ -34,12 +34,7 @@ public sealed class OutboundDialerInteropTests
                 }),
             };
         });
-        var password = CtiHostProcess.Agents.First(a => a.Extension == "1001").Password;
-        await using var agent = BaresipAgent.Start("1001", password, bed.Host.SipPort);
-        await bed.WaitUntilAsync(
-            async () => (await bed.Api.GetFromJsonAsync<JsonArray>("/api/v1/registrations"))!.Any(r => (string?)r!["extension"] == "1001"),
-            Wait,
-            "1001 registered");
+        await using var agent = await bed.StartAgentAsync("1001");
         await bed.LoginAsync("1001");
 
         await UploadAsync(bed, "l1", "13812345671", "13812345674", "13812345672");
@@ -116,12 +111,7 @@ public sealed class OutboundDialerInteropTests
                 }),
             };
         });
-        var password = CtiHostProcess.Agents.First(a => a.Extension == "1001").Password;
-        await using var agent = BaresipAgent.Start("1001", password, bed.Host.SipPort);
-        await bed.WaitUntilAsync(
-            async () => (await bed.Api.GetFromJsonAsync<JsonArray>("/api/v1/registrations"))!.Any(r => (string?)r!["extension"] == "1001"),
-            Wait,
-            "1001 registered");
+        await using var agent = await bed.StartAgentAsync("1001");
         await bed.LoginAsync("1001");
         await UploadAsync(bed, "p1", "13812345672");
         using (var start = await bed.Api.PostAsync("/api/v1/campaigns/demo-renewals/start", null))
