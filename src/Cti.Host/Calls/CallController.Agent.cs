@@ -31,6 +31,22 @@ internal sealed partial class CallController
             return;
         }
 
+        // A gateway group as the manual-call route: the agent's call goes out on one of its lines.
+        if (!_stopping && _services.Options.ManualCallTrunk is { Length: > 0 } group && _services.Gateways is { } gateways && gateways.Groups.Contains(group))
+        {
+            var line = gateways.PickFreeLine(group);
+            var lineNumber = CallerIdNormalizer.Normalize(request.RequestUri.User, _services.GatewayRegion);
+            if (line is null || lineNumber is null)
+            {
+                await invite.RespondAsync(line is null ? invite.CreateResponse(503, "No free line") : invite.CreateResponse(484, "Address Incomplete"), cancellationToken);
+                return;
+            }
+
+            var lineCaller = _services.Options.ManualCallerId is { Length: > 0 } id ? id : agentId!;
+            await CallSession.StartAgentCallAsync(_services, _registry, invite, agentId!, lineNumber, CallSession.LineRoute(line, _services.GatewayRegion), lineCaller, line);
+            return;
+        }
+
         var trunk = ManualCallTrunk();
         if (_stopping || trunk is null)
         {

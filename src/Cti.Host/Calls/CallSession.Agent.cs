@@ -1,4 +1,5 @@
 using Cti.Host.Cdrs;
+using Cti.Host.Gateways;
 using Cti.Host.Trunks;
 using Cti.Routing.Engine;
 using Cti.Sip.Stack;
@@ -17,7 +18,8 @@ internal sealed partial class CallSession
     private bool _placingAgentReleased;
 
     /// <summary>Starts an authenticated agent's call to <paramref name="number"/> (E.164) through <paramref name="trunk"/>.</summary>
-    public static async ValueTask StartAgentCallAsync(CallServices services, CallRegistry registry, SipServerContext invite, string agentId, string number, TrunkConfig trunk, string callerId)
+    /// <remarks>With <paramref name="line"/> the number is dialled on that gateway line (AT) and its audio endpoint is the callee leg.</remarks>
+    public static async ValueTask StartAgentCallAsync(CallServices services, CallRegistry registry, SipServerContext invite, string agentId, string number, TrunkConfig trunk, string callerId, IGatewayLine? line = null)
     {
         // The route's caller is what the far end sees (the centre's number); its Did slot holds the dialled number.
         var route = new TrunkInviteRoute(trunk, number, string.Empty, callerId, null);
@@ -31,6 +33,7 @@ internal sealed partial class CallSession
         call._lastAgent = agentId;
         call._queue = null;
         call._acdWaiting = false;
+        call._agentLine = line;
         await call.BeginAgentCallAsync(number);
     }
 
@@ -44,7 +47,15 @@ internal sealed partial class CallSession
 
         // Busy for the ACD while on this call; an agent who is not logged in may still call (the ACD refuses, harmlessly).
         _s.Acd.Post(new ReserveAgentForOutbound(_placingAgent!, AcdCallId, Direct: true));
-        RingExternal(number, _s.Options.ManualCallRingTimeout);
+        if (_agentLine is { } line)
+        {
+            DialAgentLine(line, number);
+        }
+        else
+        {
+            RingExternal(number, _s.Options.ManualCallRingTimeout);
+        }
+
         _ = RunAsync();
     }
 
@@ -72,4 +83,116 @@ internal sealed partial class CallSession
         _placingAgentReleased = true;
         _s.Acd.Post(_connected is not null && AnsweredAt is not null ? new CallEnded(AcdCallId) : new OutboundReservationReleased(AcdCallId));
     }
+
+    private IGatewayLine? _agentLine;
+    private EventHandler<GatewayCallEndedEventArgs>? _agentLineHandler;
+    private CancellationTokenSource? _agentLineDial;
+    private bool _agentLineInCall;
+
+    /// <summary>Dials on the gateway line off the loop; the result and a later end of the line call come back as signals.</summary>
+    private void DialAgentLine(IGatewayLine line, string number)
+    {
+        _agentLineInCall = true;
+        _agentLineHandler = (_, e) => Post(new AgentLineEndedSignal(e.Reason));
+        line.CallEnded += _agentLineHandler;
+        var cancel = new CancellationTokenSource();
+        _agentLineDial = cancel;
+        var ringTimeout = _s.Options.ManualCallRingTimeout;
+        _ = Task.Run(async () =>
+        {
+            GatewayDialResult result;
+            try
+            {
+                result = await line.DialAsync(number, ringTimeout, cancel.Token);
+            }
+#pragma warning disable CA1031 // Whatever failed, the call must learn the attempt is over.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+                result = new GatewayDialResult(GatewayDialOutcome.LineFailure);
+            }
+
+            if (!Post(new AgentLineDialedSignal(result)) && result.IsAnswered)
+            {
+                _ = line.HangupAsync(CancellationToken.None);
+            }
+        });
+    }
+
+    private async Task OnAgentLineDialedAsync(AgentLineDialedSignal signal)
+    {
+        var line = _agentLine!;
+        if (_phase == CallPhase.Ended)
+        {
+            return;
+        }
+
+        if (!signal.Result.IsAnswered)
+        {
+            _agentLineInCall = false;
+            var (outcome, _, _) = GatewayDialOutcomes.Map(signal.Result);
+            await OnAgentCallFailedAsync(outcome switch
+            {
+                Cti.Dialer.Campaigns.CallOutcome.Busy => 486,
+                Cti.Dialer.Campaigns.CallOutcome.NoAnswer => 480,
+                Cti.Dialer.Campaigns.CallOutcome.Invalid => 404,
+                _ => 503,
+            });
+            return;
+        }
+
+        if (!GatewayAudioEndpoint.TryParse(line.AudioEndpoint, out var endpoint))
+        {
+            await OnAgentCallFailedAsync(503);
+            return;
+        }
+
+        // The line is up: its audio endpoint is the callee leg, and its answer completes the agent's call.
+        var leg = CreateCalleeLeg(CalleeKind.External, null, Route.Did!, endpoint.Uri, endpoint.Uri.User ?? line.Name, _s.Listeners.FromAgentListener(endpoint.Destination));
+        StartInvite(leg, guard: TimeSpan.FromSeconds(10));
+    }
+
+    /// <summary>The line's call ended (the far end hung up, or the line failed): the agent's call ends with it.</summary>
+    private async Task OnAgentLineEndedAsync(AgentLineEndedSignal signal)
+    {
+        if (_phase == CallPhase.Ended || !_agentLineInCall)
+        {
+            return;
+        }
+
+        _agentLineInCall = false;
+        var failure = signal.Reason == GatewayCallEndReason.LineFailure;
+        CancelAllOffers();
+        if (_connected?.Dialog is { } audio)
+        {
+            SendBye(audio, Q850Causes.NormalClearing);
+        }
+
+        await ReleaseCallerAsync(failure ? 503 : 480, failure ? "Line failure" : "Temporarily Unavailable", Q850Causes.NormalClearing);
+        var disposition = failure ? CdrDisposition.NetworkFailure : AnsweredAt is null ? CdrDisposition.NoAnswer : CdrDisposition.Answered;
+        await EndAsync(disposition, failure ? HangupParty.System : HangupParty.Callee, null, failure ? Q850Causes.TemporaryFailure : Q850Causes.NormalClearing);
+    }
+
+    /// <summary>At the end of an agent's call over a line: stop dialling, hang the line up, stop watching it.</summary>
+    private void EndAgentLine()
+    {
+        if (_agentLine is not { } line)
+        {
+            return;
+        }
+
+        _agentLineDial?.Cancel();
+        if (_agentLineHandler is not null)
+        {
+            line.CallEnded -= _agentLineHandler;
+        }
+
+        if (_agentLineInCall)
+        {
+            _agentLineInCall = false;
+            _ = HangUpLineQuietlyAsync(line);
+        }
+    }
+
+    private Cdr WithAgentLineFields(Cdr cdr) => _agentLine is { } line ? cdr with { Trunk = null, Line = line.Name } : cdr;
 }

@@ -77,6 +77,7 @@ internal sealed partial class CallSession
         CancelAllOffers();
         ReleaseUnrungReservation();
         ReleasePlacingAgent();
+        EndAgentLine();
         if (Direction == CallDirection.Outbound && !IsAgentCall)
         {
             // Whatever ended the call before an outcome was known decides it now (e.g. the customer hung up while
@@ -131,7 +132,7 @@ internal sealed partial class CallSession
         var waitEnd = answered ?? end;
         var talk = answered is { } at ? Math.Max(0, (end - at).TotalSeconds - _holdSeconds) : 0;
         var outbound = Direction == CallDirection.Outbound;
-        var cdr = WithGatewayFields(new Cdr
+        var cdr = WithAgentLineFields(WithGatewayFields(new Cdr
         {
             CallId = Id,
             Direction = Direction,
@@ -159,7 +160,7 @@ internal sealed partial class CallSession
             HungUpBy = hungUpBy,
             Transfers = _transfers.ToArray(),
             RecordingPath = recordingPath,
-        });
+        }));
         Log.CallEnded(_s.Logger, Id, disposition, hungUpBy, a.PacketsIn, b.PacketsIn);
         try
         {

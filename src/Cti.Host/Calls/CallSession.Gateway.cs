@@ -48,7 +48,7 @@ internal sealed partial class CallSession
         }
 
         var route = new TrunkInviteRoute(LineAsTrunk(line, services.GatewayRegion), request.CallerId, request.CampaignId, request.Number, null);
-        var call = new CallSession(services, registry, request.CallId, route, null, null, relay, LegAMedia(services, relay), SdpNegotiationResult.Failed(SdpNegotiationError.None), CallDirection.Outbound)
+        var call = new CallSession(services, registry, request.CallId, route, null, null, relay, CallerMediaOptions(services, relay), SdpNegotiationResult.Failed(SdpNegotiationError.None), CallDirection.Outbound)
         {
             _dial = request,
             _acdWaiting = false,
@@ -81,7 +81,7 @@ internal sealed partial class CallSession
         relay.LegA.PayloadType = SdpCodec.Pcma.PayloadType;
         relay.LegB.PayloadType = SdpCodec.Pcma.PayloadType;
         var route = new TrunkInviteRoute(LineAsTrunk(line, services.GatewayRegion), string.Empty, queue, caller, null);
-        var call = new CallSession(services, registry, id, route, null, null, relay, LegAMedia(services, relay), negotiation)
+        var call = new CallSession(services, registry, id, route, null, null, relay, CallerMediaOptions(services, relay), negotiation)
         {
             _gateway = line,
             _lineInCall = true,
@@ -481,19 +481,12 @@ internal sealed partial class CallSession
             : cdr with { Trunk = null, Line = _gateway.Name, Did = null, To = null };
     }
 
-    private static SdpMediaOptions LegAMedia(CallServices services, RtpRelaySession relay) => new()
-    {
-        Address = services.MediaAddress,
-        RtpPort = relay.LegA.LocalRtpEndPoint.Port,
-        Codecs = [SdpCodec.Pcma, SdpCodec.Pcmu],
-        SessionId = SessionId(),
-        SessionVersion = 1,
-    };
-
     /// <summary>
     /// Gateway calls reuse the trunk-shaped route: the "trunk" is the line (no peers, so no external transfer), and its
     /// region reads numbers typed by agents.
     /// </summary>
+    internal static TrunkConfig LineRoute(IGatewayLine line, string region) => LineAsTrunk(line, region);
+
     private static TrunkConfig LineAsTrunk(IGatewayLine line, string region) =>
         new(line.Name, string.Empty, [], [], new DidRouter([]), region, TimeSpan.Zero);
 }

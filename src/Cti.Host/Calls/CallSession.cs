@@ -139,6 +139,8 @@ internal sealed partial class CallSession
         AbandonDeadlineSignal => OnAbandonDeadlineAsync(),
         AbandonMessagePlayedSignal => OnAbandonMessagePlayedAsync(),
         HuntAgentSignal => OnHuntAgentAsync(),
+        AgentLineDialedSignal d => OnAgentLineDialedAsync(d),
+        AgentLineEndedSignal e => OnAgentLineEndedAsync(e),
         ShutdownSignal => OnShutdownAsync(),
         GatewaySignal g => OnGatewayAsync(g),
         _ => Task.CompletedTask,

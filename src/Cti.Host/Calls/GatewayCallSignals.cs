@@ -10,3 +10,9 @@ internal sealed record GatewayDialedSignal(GatewayDialResult Result) : GatewaySi
 
 /// <summary>The call on the line ended: the far end hung up, an inbound call stopped ringing, or the line failed.</summary>
 internal sealed record GatewayLineEndedSignal(GatewayCallEndReason Reason, string? Cause) : GatewaySignal;
+
+/// <summary>The AT dial of an agent's own call over a gateway line finished.</summary>
+internal sealed record AgentLineDialedSignal(GatewayDialResult Result) : CallSignal;
+
+/// <summary>The line carrying an agent's own call ended its call.</summary>
+internal sealed record AgentLineEndedSignal(GatewayCallEndReason Reason) : CallSignal;

@@ -44,7 +44,7 @@ public sealed class GatewayCallInteropTests
                 }),
             };
         });
-        await using var agent = await StartAgentAsync(bed, "1001");
+        await using var agent = await bed.StartAgentAsync("1001");
         await bed.LoginAsync("1001");
         await WaitForLineAsync(bed, "Up", "Idle");
 
@@ -92,7 +92,7 @@ public sealed class GatewayCallInteropTests
             RepoPaths.Scenario("agent-answer.xml"), new SippRunner.CallOptions { RtpEcho = true }, lifetime: TimeSpan.FromSeconds(90));
         await using var bed = await CallTestBed.StartAsync(customize: json =>
             AddLine(json["Cti"]!.AsObject(), tap.LinePath, audio.Contact("ch1"), queue: "support"));
-        await using var agent = await StartAgentAsync(bed, "1001");
+        await using var agent = await bed.StartAgentAsync("1001");
         await bed.LoginAsync("1001");
         await WaitForLineAsync(bed, "Up", "Idle");
 
@@ -129,6 +129,49 @@ public sealed class GatewayCallInteropTests
     }
 
     /// <summary>One simulated line in group "mobile", with short timeouts so the test never waits long.</summary>
+    [Fact]
+    public async Task AgentDialsFromThePhone_ManualCallsOnTheLineGroup_LineDialsAndBridges_CdrWithLine()
+    {
+        using var tap = await SerialLineTap.StartAsync();
+        await using var modem = await ModemSimulatorProcess.StartAsync(tap.ModemPath);
+        await using var audio = await SippRunner.StartServerAsync(
+            RepoPaths.Scenario("agent-answer.xml"), new SippRunner.CallOptions { RtpEcho = true }, lifetime: TimeSpan.FromSeconds(90));
+        await using var bed = await CallTestBed.StartAsync(customize: json =>
+        {
+            var cti = json["Cti"]!.AsObject();
+            AddLine(cti, tap.LinePath, audio.Contact("ch1"), queue: null);
+            cti["Trunks"] = new JsonArray(new JsonObject { ["OptionsInterval"] = "00:00:00" });
+            cti["Calls"] = new JsonObject { ["ManualCallTrunk"] = "mobile", ["ManualCallerId"] = "+861088880000" };
+        });
+        await using var agent = await bed.StartAgentAsync("1001");
+        await bed.LoginAsync("1001");
+        await WaitForLineAsync(bed, "Up", "Idle");
+
+        await agent.DialAsync($"sip:13812345672@127.0.0.1:{bed.Host.SipPort}");
+        await bed.WaitUntilAsync(
+            () => Task.FromResult(agent.Events.Any(e => e.Type == BaresipAgent.EventTypes.CallEstablished)),
+            Wait,
+            "the agent's call established\n" + agent.Output);
+        Assert.Contains("ATD+8613812345672;", tap.CommandsToModem);
+        await WaitForLineAsync(bed, "Up", "Active");
+        await Task.Delay(TalkTime);
+        await agent.HangUpAsync();
+
+        var cdr = await SingleCdrAsync(bed);
+        Assert.Equal("outbound", (string?)cdr["direction"]);
+        Assert.Equal("answered", (string?)cdr["disposition"]);
+        Assert.Equal(LineName, (string?)cdr["line"]);
+        Assert.Null((string?)cdr["trunk"]);
+        Assert.Equal("1001", (string?)cdr["agent"]);
+        Assert.Equal("+8613812345672", (string?)cdr["to"]);
+        Assert.Equal("+861088880000", (string?)cdr["from"]);
+        Assert.Equal("agent", (string?)cdr["hungUpBy"]);
+        await bed.WaitUntilAsync(() => Task.FromResult(HungUpAfter(tap, "ATD")), Wait, "ATH/AT+CHUP on the line after the dial");
+        await WaitForLineAsync(bed, "Up", "Idle");
+        var served = await audio.StopAsync();
+        Assert.True(served.Successful == 1 && served.Failed == 0, "the audio endpoint: one INVITE answered and one BYE\n" + served);
+    }
+
     private static void AddLine(JsonObject cti, string portName, string audioEndpoint, string? queue)
     {
         var line = new JsonObject
@@ -195,25 +238,5 @@ public sealed class GatewayCallInteropTests
         using var content = new StringContent(csv, Encoding.UTF8, "text/csv");
         using var response = await bed.Api.PostAsync("/api/v1/campaigns/demo-renewals/lists?phone=phone&name=name&list=gw", content);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-    }
-
-    private static async Task<BaresipAgent> StartAgentAsync(CallTestBed bed, string extension)
-    {
-        var password = CtiHostProcess.Agents.First(a => a.Extension == extension).Password;
-        var agent = BaresipAgent.Start(extension, password, bed.Host.SipPort);
-        try
-        {
-            await bed.WaitUntilAsync(
-                async () => (await bed.Api.GetFromJsonAsync<JsonArray>("/api/v1/registrations"))!.Any(r => (string?)r!["extension"] == extension),
-                Wait,
-                $"{extension} registered\n{agent.Output}");
-        }
-        catch
-        {
-            await agent.DisposeAsync();
-            throw;
-        }
-
-        return agent;
     }
 }
