@@ -29,32 +29,54 @@ internal sealed class TestHost : IAsyncDisposable
     public static async Task<TestHost> StartAsync(string? dataDirectory = null, params string[] extraArgs)
     {
         dataDirectory ??= Directory.CreateTempSubdirectory("cti-host-").FullName;
-        var httpPort = FreePorts.Next();
-        var sipPort = FreePorts.Next();
-        var trunkPort = FreePorts.Next();
-        string[] args =
-        [
-            $"--Cti:DataDirectory={dataDirectory}",
-            $"--Cti:Http:Url=http://127.0.0.1:{httpPort}",
-            $"--Cti:Sip:Profiles:agents:Address=127.0.0.1",
-            $"--Cti:Sip:Profiles:agents:Port={sipPort}",
-            $"--Cti:Sip:Profiles:trunks:Port={trunkPort}",
-            $"--Cti:Api:Keys:0:Key={ApiKey}",
-            "--Logging:LogLevel:Default=Warning",
-            .. extraArgs,
-        ];
-        var app = CtiApplication.Build(args);
-        try
+
+        // A port found free can be taken by a parallel test before the host binds it: pick new ones and retry.
+        for (var attempt = 1; ; attempt++)
         {
-            await app.StartAsync();
+            var httpPort = FreePorts.Next();
+            var sipPort = FreePorts.Next();
+            var trunkPort = FreePorts.Next();
+            string[] args =
+            [
+                $"--Cti:DataDirectory={dataDirectory}",
+                $"--Cti:Http:Url=http://127.0.0.1:{httpPort}",
+                $"--Cti:Sip:Profiles:agents:Address=127.0.0.1",
+                $"--Cti:Sip:Profiles:agents:Port={sipPort}",
+                $"--Cti:Sip:Profiles:trunks:Port={trunkPort}",
+                $"--Cti:Api:Keys:0:Key={ApiKey}",
+                "--Logging:LogLevel:Default=Warning",
+                .. extraArgs,
+            ];
+            var app = CtiApplication.Build(args);
+            try
+            {
+                await app.StartAsync();
+                return new TestHost(app, dataDirectory, httpPort, sipPort);
+            }
+            catch (Exception ex) when (attempt < 5 && IsAddressInUse(ex))
+            {
+                await app.DisposeAsync();
+            }
+            catch
+            {
+                await app.DisposeAsync();
+                throw;
+            }
         }
-        catch
+    }
+
+    private static bool IsAddressInUse(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
         {
-            await app.DisposeAsync();
-            throw;
+            if (exception is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse } ||
+                exception.GetType().Name == "AddressInUseException")
+            {
+                return true;
+            }
         }
 
-        return new TestHost(app, dataDirectory, httpPort, sipPort);
+        return false;
     }
 
     public HttpClient CreateClient(string? apiKey = ApiKey)
