@@ -20,8 +20,8 @@ internal sealed class CallMetrics
         _active = factory.CreateGauge("cti_calls_active", "Calls in progress (queued, ringing or talking).");
         _calls = factory.CreateCounter("cti_calls_total", "Calls ended, by direction and disposition.", ["direction", "disposition"]);
         _rejected = factory.CreateCounter("cti_calls_rejected_total", "Calls refused before they were queued, by reason.", ["reason"]);
-        _rtpRelayed = factory.CreateCounter("cti_rtp_packets_relayed_total", "RTP packets the relay sent to each side (relayed or played), counted at call end.", ["direction"]);
-        _rtpLost = factory.CreateCounter("cti_rtp_packets_lost_total", "RTP packets missing from the parties' sequence numbers, counted at call end.");
+        _rtpRelayed = factory.CreateCounter("cti_rtp_packets_relayed_total", "RTP packets the relay sent to each side (relayed or played), updated every 5 s and at call end.", ["direction"]);
+        _rtpLost = factory.CreateCounter("cti_rtp_packets_lost_total", "RTP packets missing from the parties' sequence numbers, updated every 5 s and at call end.");
         _recordingBytes = factory.CreateCounter("cti_recording_bytes_total", "Bytes written to call recordings.");
         _transfers = factory.CreateCounter("cti_calls_transferred_total", "Blind transfers, by target kind.", ["kind"]);
         foreach (var direction in new[] { "inbound", "outbound" })

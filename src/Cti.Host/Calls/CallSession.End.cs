@@ -120,12 +120,13 @@ internal sealed partial class CallSession
 
         _relay.AttachRecorder(null);
         var recordingPath = _recorder?.FilePath;
-        var recordingBytes = _recorder?.BytesWritten ?? 0;
+        _finalRecordingBytes = _recorder?.BytesWritten ?? 0;
         _recorder?.Dispose();
+        Volatile.Write(ref _recorder, null);
         var a = _relay.LegA.GetStatistics();
         var b = _relay.LegB.GetStatistics();
+        ReportMediaProgress();
         await _relay.DisposeAsync();
-        _s.Metrics.Media(a.PacketsOut, b.PacketsOut, a.PacketsLost + b.PacketsLost, recordingBytes);
         _s.Metrics.Ended(Direction, disposition);
 
         var answered = AnsweredAt;

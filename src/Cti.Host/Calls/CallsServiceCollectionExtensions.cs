@@ -22,6 +22,7 @@ internal static class CallsServiceCollectionExtensions
         services.TryAddSingleton<PreviewBoard>();
         services.TryAddSingleton<ITrunkCallAcceptor>(sp => sp.GetRequiredService<CallController>());
         services.AddHostedService(sp => sp.GetRequiredService<CallController>());
+        services.AddHostedService<CallMediaMetricsCollector>();
 
         // Inbound calls ringing on serial gateway lines (registered after the controller, so it stops first).
         services.AddHostedService<GatewayCallIntake>();

@@ -181,6 +181,32 @@ public sealed class CallHostTests : IAsyncLifetime
         Assert.Contains("cti_calls_total{direction=\"inbound\",disposition=\"abandoned\"} 1", metrics, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Invite_QueuedCall_RtpMetricsGrowWhileTheCallLasts()
+    {
+        using var carrier = new SipTestCarrier(_trunkPort);
+        using var rtp = new UdpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        var invite = carrier.CreateInvite(Did, Caller, Offer(((System.Net.IPEndPoint)rtp.Client.LocalEndPoint!).Port));
+        await carrier.SendOnlyAsync(invite);
+        await carrier.ReceiveResponseAsync(r => r.CSeq?.Method == SipMethods.Invite && r.StatusCode == 183);
+
+        // The welcome prompt flows to the caller; the collector adds it to the counter before anyone hangs up.
+        var deadline = DateTime.UtcNow + Cti.Host.Calls.CallMediaMetricsCollector.Interval * 3;
+        double relayed = 0;
+        while (relayed == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250);
+            var line = (await MetricsAsync(_host)).Split('\n').FirstOrDefault(l => l.StartsWith("cti_rtp_packets_relayed_total{direction=\"to_caller\"}", StringComparison.Ordinal));
+            relayed = line is null ? 0 : double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
+        }
+
+        Assert.True(relayed > 0, "no relayed packets counted while the call was in progress");
+        Assert.Contains("cti_calls_active 1", await MetricsAsync(_host), StringComparison.Ordinal);
+        await carrier.SendOnlyAsync(SipTestCarrier.CreateCancel(invite));
+        var terminated = await carrier.ReceiveResponseAsync(r => r.CSeq?.Method == SipMethods.Invite && r.StatusCode >= 200);
+        await carrier.SendOnlyAsync(SipTestCarrier.CreateAck(invite, terminated));
+    }
+
     internal static async Task<JsonNode> WaitForCdrAsync(HttpClient client, string disposition)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
