@@ -19,7 +19,7 @@ internal sealed partial class CallController
             return;
         }
 
-        CallSession.StartGatewayOutbound(_services, _registry, request, line);
+        CallSession.StartOutbound(_services, _registry, request, CallSession.LineRoute(line, _services.GatewayRegion), line);
     }
 
     private static partial class GatewayLog

@@ -42,8 +42,7 @@ internal sealed partial class CallSession
         Log.AgentCall(_s.Logger, Id, _placingAgent!);
         _s.Events.Publish(CallEvents.Offered(Id, "outbound", Route.Trunk.Name, null, null, Route.Caller, number) with { AgentId = _placingAgent });
         await _callerInvite!.RespondAsync(CallerResponse(180, "Ringing"));
-        _maxDurationTimer = _s.Time.CreateTimer(static s => ((CallSession)s!).Post(new MaxDurationSignal()), this, _s.Options.MaxCallDuration, Timeout.InfiniteTimeSpan);
-        _cancelRegistration = _callerInvite.Cancelled.Register(static s => ((CallSession)s!).Post(new CallerCancelledSignal()), this);
+        ArmCallTimers();
 
         // Busy for the ACD while on this call; an agent who is not logged in may still call (the ACD refuses, harmlessly).
         _s.Acd.Post(new ReserveAgentForOutbound(_placingAgent!, AcdCallId, Direct: true));
@@ -86,7 +85,7 @@ internal sealed partial class CallSession
 
     private IGatewayLine? _agentLine;
     private EventHandler<GatewayCallEndedEventArgs>? _agentLineHandler;
-    private CancellationTokenSource? _agentLineDial;
+    private Action? _cancelAgentDial;
     private bool _agentLineInCall;
 
     /// <summary>Dials on the gateway line off the loop; the result and a later end of the line call come back as signals.</summary>
@@ -95,28 +94,10 @@ internal sealed partial class CallSession
         _agentLineInCall = true;
         _agentLineHandler = (_, e) => Post(new AgentLineEndedSignal(e.Reason));
         line.CallEnded += _agentLineHandler;
+        // The source lives as long as the dial (DialLineAsync disposes it); EndAgentLine may cancel it first.
         var cancel = new CancellationTokenSource();
-        _agentLineDial = cancel;
-        var ringTimeout = _s.Options.ManualCallRingTimeout;
-        _ = Task.Run(async () =>
-        {
-            GatewayDialResult result;
-            try
-            {
-                result = await line.DialAsync(number, ringTimeout, cancel.Token);
-            }
-#pragma warning disable CA1031 // Whatever failed, the call must learn the attempt is over.
-            catch (Exception)
-#pragma warning restore CA1031
-            {
-                result = new GatewayDialResult(GatewayDialOutcome.LineFailure);
-            }
-
-            if (!Post(new AgentLineDialedSignal(result)) && result.IsAnswered)
-            {
-                _ = line.HangupAsync(CancellationToken.None);
-            }
-        });
+        _cancelAgentDial = cancel.Cancel;
+        _ = DialLineAsync(line, number, _s.Options.ManualCallRingTimeout, cancel, static r => new AgentLineDialedSignal(r));
     }
 
     private async Task OnAgentLineDialedAsync(AgentLineDialedSignal signal)
@@ -181,7 +162,7 @@ internal sealed partial class CallSession
             return;
         }
 
-        _agentLineDial?.Cancel();
+        CancelDial(ref _cancelAgentDial);
         if (_agentLineHandler is not null)
         {
             line.CallEnded -= _agentLineHandler;

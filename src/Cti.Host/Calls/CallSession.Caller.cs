@@ -50,10 +50,9 @@ internal sealed partial class CallSession
         }
 
         var id = NewCorrelationId();
-        if (!RtpRelaySession.TryCreate(id, services.Ports, services.RelayOptions, services.Time, services.RelayLogger, out var relay, out var relayError))
+        if (!TryCreateRelay(services, id, out var relay))
         {
-            Log.NoMediaPorts(services.Logger, relayError);
-            await RejectAsync(services, invite, 503, "Media ports exhausted", CallRejectReasons.NoMediaPorts);
+            await invite.RespondAsync(invite.CreateResponse(503, "Media ports exhausted"));
             return null;
         }
 
@@ -76,10 +75,8 @@ internal sealed partial class CallSession
         var user = request.RequestUri.User ?? route.Did;
         var dialog = SipDialog.CreateAsUas(request, invite.LocalTag, invite.Source, CallListeners.Contact(user, local, invite.Source.Transport));
         var call = new CallSession(services, registry, id, route, invite, dialog, relay, media, negotiation, direction);
-        registry.Add(call);
-        registry.MapAcdId(id, call);
+        call.Enlist();
         registry.MapDialog(dialog.CallId, dialog.LocalTag, call, CallLegSide.Caller);
-        services.Metrics.Started();
         return call;
     }
 
@@ -109,8 +106,7 @@ internal sealed partial class CallSession
             await _callerInvite!.RespondAsync(CallerResponse(180, "Ringing"));
         }
 
-        _maxDurationTimer = _s.Time.CreateTimer(static s => ((CallSession)s!).Post(new MaxDurationSignal()), this, _s.Options.MaxCallDuration, Timeout.InfiniteTimeSpan);
-        _cancelRegistration = _callerInvite!.Cancelled.Register(static s => ((CallSession)s!).Post(new CallerCancelledSignal()), this);
+        ArmCallTimers();
         _acdCallIds.Add(AcdCallId);
         _s.Acd.Post(new CallArrived(AcdCallId, Route.Queue, Route.Caller));
         _ = RunAsync();

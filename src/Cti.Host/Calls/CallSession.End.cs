@@ -33,11 +33,11 @@ internal sealed partial class CallSession
     }
 
     /// <summary>The caller is going: the connected callee is hung up, or the ACD learns that the waiting caller left.</summary>
-    private void ReleaseCalleeAsCallerLeaves()
+    private void ReleaseCalleeAsCallerLeaves(int q850 = Q850Causes.NormalClearing)
     {
         if (_connected is { } leg)
         {
-            SendBye(leg.Dialog!, Q850Causes.NormalClearing);
+            SendBye(leg.Dialog!, q850);
             TellAcdLegEnded(leg, callerHungUp: true);
         }
         else if (_acdWaiting)

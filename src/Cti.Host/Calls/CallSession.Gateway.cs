@@ -36,31 +36,6 @@ internal sealed partial class CallSession
     /// <summary>The gateway line of this call, when its customer is on one.</summary>
     public string? LineName => _gateway?.Name;
 
-    /// <summary>Places <paramref name="request"/> on <paramref name="line"/>; failures before the dial are reported at once.</summary>
-    public static void StartGatewayOutbound(CallServices services, CallRegistry registry, DialRequest request, IGatewayLine line)
-    {
-        if (!RtpRelaySession.TryCreate(request.CallId, services.Ports, services.RelayOptions, services.Time, services.RelayLogger, out var relay, out var relayError))
-        {
-            Log.NoMediaPorts(services.Logger, relayError);
-            services.Metrics.Rejected(CallRejectReasons.NoMediaPorts);
-            services.Outbound?.Report(request.CampaignId, new CallOutcomeReport(request.CallId, CallOutcome.NetworkFailure, TimeSpan.Zero, 503));
-            return;
-        }
-
-        var route = new TrunkInviteRoute(LineAsTrunk(line, services.GatewayRegion), request.CallerId, request.CampaignId, request.Number, null);
-        var call = new CallSession(services, registry, request.CallId, route, null, null, relay, CallerMediaOptions(services, relay), SdpNegotiationResult.Failed(SdpNegotiationError.None), CallDirection.Outbound)
-        {
-            _dial = request,
-            _acdWaiting = false,
-            _gateway = line,
-        };
-        relay.Start();
-        registry.Add(call);
-        registry.MapAcdId(call.Id, call);
-        services.Metrics.Started();
-        call.BeginGatewayOutbound();
-    }
-
     /// <summary>
     /// Queues an inbound call ringing on <paramref name="line"/> in <paramref name="queue"/>; <paramref name="caller"/>
     /// is the E.164 caller id (null when withheld). False when the call could not be taken (no media ports).
@@ -68,10 +43,8 @@ internal sealed partial class CallSession
     public static bool StartGatewayInbound(CallServices services, CallRegistry registry, IGatewayLine line, string queue, string? caller)
     {
         var id = NewCorrelationId();
-        if (!RtpRelaySession.TryCreate(id, services.Ports, services.RelayOptions, services.Time, services.RelayLogger, out var relay, out var relayError))
+        if (!TryCreateRelay(services, id, out var relay))
         {
-            Log.NoMediaPorts(services.Logger, relayError);
-            services.Metrics.Rejected(CallRejectReasons.NoMediaPorts);
             return false;
         }
 
@@ -80,16 +53,14 @@ internal sealed partial class CallSession
         var negotiation = new SdpNegotiationResult { Codec = SdpCodec.Pcma };
         relay.LegA.PayloadType = SdpCodec.Pcma.PayloadType;
         relay.LegB.PayloadType = SdpCodec.Pcma.PayloadType;
-        var route = new TrunkInviteRoute(LineAsTrunk(line, services.GatewayRegion), string.Empty, queue, caller, null);
+        var route = new TrunkInviteRoute(LineRoute(line, services.GatewayRegion), string.Empty, queue, caller, null);
         var call = new CallSession(services, registry, id, route, null, null, relay, CallerMediaOptions(services, relay), negotiation)
         {
             _gateway = line,
             _lineInCall = true,
         };
         relay.Start();
-        registry.Add(call);
-        registry.MapAcdId(id, call);
-        services.Metrics.Started();
+        call.Enlist();
         call.BeginGatewayInbound();
         return true;
     }
@@ -97,21 +68,12 @@ internal sealed partial class CallSession
     private void BeginGatewayOutbound()
     {
         var request = _dial!;
-        Log.Dialing(_s.Logger, Id, request.CampaignId, request.MaskedNumber);
         Log.GatewayDialing(_s.Logger, Id, _gateway!.Name);
-        _s.Events.Publish(CallEvents.Offered(Id, "outbound", null, null, request.CampaignId, request.CallerId, request.Number));
-        _maxDurationTimer = _s.Time.CreateTimer(static s => ((CallSession)s!).Post(new MaxDurationSignal()), this, _s.Options.MaxCallDuration, Timeout.InfiniteTimeSpan);
-        if (request.AgentId is { } agent)
-        {
-            _triedAgents.Add(agent);
-            _s.Acd.Post(new ReserveAgentForOutbound(agent, AcdCallId, request.CampaignId, Direct: true));
-        }
-
         WatchLine();
         // The source lives as long as the dial; EndAsync may cancel it (the line then hangs up the attempt itself).
         var cancel = new CancellationTokenSource();
         _cancelDial = cancel.Cancel;
-        _ = DialLineAsync(_gateway, request.Number, request.RingTimeout, cancel);
+        _ = DialLineAsync(_gateway, request.Number, request.RingTimeout, cancel, static r => new GatewayDialedSignal(r));
         _ = RunAsync();
     }
 
@@ -119,7 +81,7 @@ internal sealed partial class CallSession
     {
         Log.GatewayCallStarted(_s.Logger, Id, _gateway!.Name, Route.Queue);
         _s.Events.Publish(CallEvents.Offered(Id, "inbound", null, null, Route.Queue, Route.Caller));
-        _maxDurationTimer = _s.Time.CreateTimer(static s => ((CallSession)s!).Post(new MaxDurationSignal()), this, _s.Options.MaxCallDuration, Timeout.InfiniteTimeSpan);
+        ArmCallTimers();
         WatchLine();
         _acdCallIds.Add(AcdCallId);
         _s.Acd.Post(new CallArrived(AcdCallId, Route.Queue, Route.Caller));
@@ -133,7 +95,7 @@ internal sealed partial class CallSession
     }
 
     /// <summary>Runs the AT dial off the loop (it lasts as long as the ringing) and posts its result.</summary>
-    private async Task DialLineAsync(IGatewayLine line, string number, TimeSpan ringTimeout, CancellationTokenSource cancel)
+    private async Task DialLineAsync(IGatewayLine line, string number, TimeSpan ringTimeout, CancellationTokenSource cancel, Func<GatewayDialResult, CallSignal> toSignal)
     {
         GatewayDialResult result;
         try
@@ -157,7 +119,7 @@ internal sealed partial class CallSession
             cancel.Dispose();
         }
 
-        if (!Post(new GatewayDialedSignal(result)) && result.IsAnswered)
+        if (!Post(toSignal(result)) && result.IsAnswered)
         {
             // The call is already gone: do not leave the customer on an open line.
             _ = line.HangupAsync(CancellationToken.None);
@@ -390,15 +352,7 @@ internal sealed partial class CallSession
 
         var q850 = failure ? Q850Causes.TemporaryFailure : Q850Causes.NormalClearing;
         CancelAllOffers();
-        if (_connected is { } leg)
-        {
-            SendBye(leg.Dialog!, q850);
-            TellAcdLegEnded(leg, callerHungUp: true);
-        }
-        else if (_acdWaiting)
-        {
-            _s.Acd.Post(new CallerHungUp(AcdCallId));
-        }
+        ReleaseCalleeAsCallerLeaves(q850);
 
         if (_callerDialog is not null)
         {
@@ -434,20 +388,26 @@ internal sealed partial class CallSession
             _lineEndedHandler = null;
         }
 
-        if (_cancelDial is { } cancelDial)
+        CancelDial(ref _cancelDial);
+
+        HangUpLine();
+    }
+
+    /// <summary>Stops a line dial still in progress; once the dial has finished its source is disposed, which is fine.</summary>
+    private static void CancelDial(ref Action? cancel)
+    {
+        if (cancel is { } dial)
         {
-            _cancelDial = null;
+            cancel = null;
             try
             {
-                cancelDial();
+                dial();
             }
             catch (ObjectDisposedException)
             {
                 // The dial had already finished.
             }
         }
-
-        HangUpLine();
     }
 
     private void HangUpLine()
@@ -485,8 +445,6 @@ internal sealed partial class CallSession
     /// Gateway calls reuse the trunk-shaped route: the "trunk" is the line (no peers, so no external transfer), and its
     /// region reads numbers typed by agents.
     /// </summary>
-    internal static TrunkConfig LineRoute(IGatewayLine line, string region) => LineAsTrunk(line, region);
-
-    private static TrunkConfig LineAsTrunk(IGatewayLine line, string region) =>
+    internal static TrunkConfig LineRoute(IGatewayLine line, string region) =>
         new(line.Name, string.Empty, [], [], new DidRouter([]), region, TimeSpan.Zero);
 }

@@ -70,15 +70,7 @@ internal sealed partial class CallSession
         {
             Log.HungUp(_s.Logger, Id, "caller");
             CancelAllOffers();
-            if (_connected is { } leg)
-            {
-                SendBye(leg.Dialog!, q850);
-                TellAcdLegEnded(leg, callerHungUp: true);
-            }
-            else if (_acdWaiting)
-            {
-                _s.Acd.Post(new CallerHungUp(AcdCallId));
-            }
+            ReleaseCalleeAsCallerLeaves(q850);
 
             var disposition = AnsweredAt is not null ? CdrDisposition.Answered : IsAgentCall ? CdrDisposition.NoAnswer : CdrDisposition.Abandoned;
 

@@ -1,5 +1,6 @@
 using Cti.Dialer.Campaigns;
 using Cti.Host.Cdrs;
+using Cti.Host.Gateways;
 using Cti.Host.Trunks;
 using Cti.Routing.Engine;
 using Cti.Sip.Dialogs;
@@ -27,37 +28,46 @@ internal sealed partial class CallSession
     private bool _customerTimedOut;
     private TimeSpan _customerRingTime;
 
-    /// <summary>Places <paramref name="request"/> through <paramref name="trunk"/>; failures before the first INVITE are reported at once.</summary>
-    public static void StartOutbound(CallServices services, CallRegistry registry, DialRequest request, TrunkConfig trunk)
+    /// <summary>
+    /// Places <paramref name="request"/> through <paramref name="trunk"/>, or, with <paramref name="line"/>, on that
+    /// gateway line (then <paramref name="trunk"/> is the line's route). A failure before the first attempt is reported
+    /// at once.
+    /// </summary>
+    public static void StartOutbound(CallServices services, CallRegistry registry, DialRequest request, TrunkConfig trunk, IGatewayLine? line = null)
     {
-        if (!RtpRelaySession.TryCreate(request.CallId, services.Ports, services.RelayOptions, services.Time, services.RelayLogger, out var relay, out var relayError))
+        if (!TryCreateRelay(services, request.CallId, out var relay))
         {
-            Log.NoMediaPorts(services.Logger, relayError);
-            services.Metrics.Rejected(CallRejectReasons.NoMediaPorts);
             services.Outbound?.Report(request.CampaignId, new CallOutcomeReport(request.CallId, CallOutcome.NetworkFailure, TimeSpan.Zero, 503));
             return;
         }
 
-        var media = CallerMediaOptions(services, relay);
         var route = new TrunkInviteRoute(trunk, request.CallerId, request.CampaignId, request.Number, null);
-        var call = new CallSession(services, registry, request.CallId, route, null, null, relay, media, SdpNegotiationResult.Failed(SdpNegotiationError.None), CallDirection.Outbound)
+        var call = new CallSession(services, registry, request.CallId, route, null, null, relay, CallerMediaOptions(services, relay), SdpNegotiationResult.Failed(SdpNegotiationError.None), CallDirection.Outbound)
         {
             _dial = request,
             _acdWaiting = false,
+            _gateway = line,
         };
         relay.Start();
-        registry.Add(call);
-        registry.MapAcdId(call.Id, call);
-        services.Metrics.Started();
-        call.BeginOutbound();
+        call.Enlist();
+        call.BeginDialerCall();
+        if (line is null)
+        {
+            call.BeginOutbound();
+        }
+        else
+        {
+            call.BeginGatewayOutbound();
+        }
     }
 
-    private void BeginOutbound()
+    /// <summary>What every dialer call does first, through a trunk or a line.</summary>
+    private void BeginDialerCall()
     {
         var request = _dial!;
         Log.Dialing(_s.Logger, Id, request.CampaignId, request.MaskedNumber);
-        _s.Events.Publish(CallEvents.Offered(Id, "outbound", Route.Trunk.Name, null, request.CampaignId, request.CallerId, request.Number));
-        _maxDurationTimer = _s.Time.CreateTimer(static s => ((CallSession)s!).Post(new MaxDurationSignal()), this, _s.Options.MaxCallDuration, Timeout.InfiniteTimeSpan);
+        _s.Events.Publish(CallEvents.Offered(Id, "outbound", _gateway is null ? Route.Trunk.Name : null, null, request.CampaignId, request.CallerId, request.Number));
+        ArmCallTimers();
 
         // Preview and callbacks belong to one agent: hold them for this call while the customer rings.
         if (request.AgentId is { } agent)
@@ -65,6 +75,11 @@ internal sealed partial class CallSession
             _triedAgents.Add(agent);
             _s.Acd.Post(new ReserveAgentForOutbound(agent, AcdCallId, request.CampaignId, Direct: true));
         }
+    }
+
+    private void BeginOutbound()
+    {
+        var request = _dial!;
 
         var peer = Route.Trunk.Peers[0];
         var uri = new SipUri("sip", peer.Remote.Address.ToString()) { User = request.Number, Port = peer.Remote.Port };

@@ -146,6 +146,40 @@ internal sealed partial class CallSession
         _ => Task.CompletedTask,
     };
 
+    /// <summary>
+    /// Binds the relay of a new call; when the port range is exhausted the failure is logged and counted and the
+    /// caller answers the party (503, or a network-failure outcome).
+    /// </summary>
+    private static bool TryCreateRelay(CallServices services, string id, out RtpRelaySession relay)
+    {
+        if (RtpRelaySession.TryCreate(id, services.Ports, services.RelayOptions, services.Time, services.RelayLogger, out relay, out var error))
+        {
+            return true;
+        }
+
+        Log.NoMediaPorts(services.Logger, error);
+        services.Metrics.Rejected(CallRejectReasons.NoMediaPorts);
+        return false;
+    }
+
+    /// <summary>Makes a new call findable by its id and ACD id, and counts it as active.</summary>
+    private void Enlist()
+    {
+        _registry.Add(this);
+        _registry.MapAcdId(Id, this);
+        _s.Metrics.Started();
+    }
+
+    /// <summary>Arms the maximum call duration and, while the caller's INVITE is unanswered, its CANCEL.</summary>
+    private void ArmCallTimers()
+    {
+        _maxDurationTimer = _s.Time.CreateTimer(static s => ((CallSession)s!).Post(new MaxDurationSignal()), this, _s.Options.MaxCallDuration, Timeout.InfiniteTimeSpan);
+        if (_callerInvite is not null)
+        {
+            _cancelRegistration = _callerInvite.Cancelled.Register(static s => ((CallSession)s!).Post(new CallerCancelledSignal()), this);
+        }
+    }
+
     private string NextToken() => Id + "-" + (++_tokens).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private enum CallPhase

@@ -20,9 +20,7 @@ public sealed class InboundCallInteropTests
         await using var second = await bed.StartAgentAsync("1002");
         await bed.LoginAsync("1001", "1002");
 
-        var carrier = await SippRunner.RunAsync(
-            Scenario("carrier-call.xml"), $"127.0.0.1:{bed.Host.TrunkPort}", calls: 1, rate: 1,
-            timeout: TimeSpan.FromSeconds(40), call: new SippRunner.CallOptions { Service = "100", CallLength = TimeSpan.FromSeconds(4) });
+        var carrier = await CallDid100Async(bed, "carrier-call.xml", TimeSpan.FromSeconds(4));
 
         Assert.True(carrier.ExitCode == 0 && carrier.Successful == 1, carrier + "\n" + bed.Host.Output);
         var cdr = Assert.Single(await bed.WaitForCdrsAsync(1))!.AsObject();
@@ -63,9 +61,7 @@ public sealed class InboundCallInteropTests
         await using var agent = await bed.StartAgentAsync("1001", answerMode: "manual");
         await bed.LoginAsync("1001");
 
-        var carrier = await SippRunner.RunAsync(
-            Scenario("carrier-abandon.xml"), $"127.0.0.1:{bed.Host.TrunkPort}", calls: 1, rate: 1,
-            timeout: TimeSpan.FromSeconds(30), call: new SippRunner.CallOptions { Service = "100" });
+        var carrier = await CallDid100Async(bed, "carrier-abandon.xml", timeoutSeconds: 30);
 
         Assert.True(carrier.ExitCode == 0 && carrier.Successful == 1, carrier + "\n" + bed.Host.Output);
         var cdr = Assert.Single(await bed.WaitForCdrsAsync(1))!.AsObject();
@@ -85,9 +81,7 @@ public sealed class InboundCallInteropTests
         await using var answering = await bed.StartAgentAsync("1002");
         await bed.LoginAsync("1001", "1002");
 
-        var carrier = await SippRunner.RunAsync(
-            Scenario("carrier-call.xml"), $"127.0.0.1:{bed.Host.TrunkPort}", calls: 1, rate: 1,
-            timeout: TimeSpan.FromSeconds(40), call: new SippRunner.CallOptions { Service = "100", CallLength = TimeSpan.FromSeconds(2) });
+        var carrier = await CallDid100Async(bed, "carrier-call.xml", TimeSpan.FromSeconds(2));
 
         Assert.True(carrier.ExitCode == 0 && carrier.Successful == 1, carrier + "\n" + bed.Host.Output);
         var cdr = Assert.Single(await bed.WaitForCdrsAsync(1))!.AsObject();
@@ -108,9 +102,7 @@ public sealed class InboundCallInteropTests
         await using var answering = await bed.StartAgentAsync("1002");
         await bed.LoginAsync("1001", "1002");
 
-        var carrier = await SippRunner.RunAsync(
-            Scenario("carrier-call.xml"), $"127.0.0.1:{bed.Host.TrunkPort}", calls: 1, rate: 1,
-            timeout: TimeSpan.FromSeconds(40), call: new SippRunner.CallOptions { Service = "100", CallLength = TimeSpan.FromSeconds(2) });
+        var carrier = await CallDid100Async(bed, "carrier-call.xml", TimeSpan.FromSeconds(2));
 
         Assert.True(carrier.ExitCode == 0 && carrier.Successful == 1, carrier + "\n" + bed.Host.Output);
         var cdr = Assert.Single(await bed.WaitForCdrsAsync(1))!.AsObject();
@@ -128,9 +120,7 @@ public sealed class InboundCallInteropTests
         await using var second = await bed.StartAgentAsync("1002");
         await bed.LoginAsync("1001", "1002");
 
-        var carrierTask = SippRunner.RunAsync(
-            Scenario("carrier-call.xml"), $"127.0.0.1:{bed.Host.TrunkPort}", calls: 1, rate: 1,
-            timeout: TimeSpan.FromSeconds(40), call: new SippRunner.CallOptions { Service = "100", CallLength = TimeSpan.FromSeconds(8) });
+        var carrierTask = CallDid100Async(bed, "carrier-call.xml", TimeSpan.FromSeconds(8));
         await first.WaitForEventAsync(BaresipAgent.EventTypes.CallEstablished, AgentEventTimeout);
         await first.TransferAsync($"sip:1002@127.0.0.1:{bed.Host.SipPort}");
         await bed.WaitUntilAsync(
@@ -158,9 +148,7 @@ public sealed class InboundCallInteropTests
         await using var agent = await bed.StartAgentAsync("1001");
         await bed.LoginAsync("1001");
 
-        var carrierTask = SippRunner.RunAsync(
-            Scenario("carrier-call-hold.xml"), $"127.0.0.1:{bed.Host.TrunkPort}", calls: 1, rate: 1,
-            timeout: TimeSpan.FromSeconds(40), call: new SippRunner.CallOptions { Service = "100", CallLength = TimeSpan.FromSeconds(1) });
+        var carrierTask = CallDid100Async(bed, "carrier-call-hold.xml", TimeSpan.FromSeconds(1));
         await agent.WaitForEventAsync(BaresipAgent.EventTypes.CallEstablished, AgentEventTimeout);
         await agent.HoldAsync();
         await bed.WaitUntilAsync(async () => (await bed.EventsAsync("call.held")).Count == 1, AgentEventTimeout, "call.held");
@@ -222,4 +210,10 @@ public sealed class InboundCallInteropTests
     }
 
     private static string Scenario(string name) => RepoPaths.Scenario(name);
+
+    /// <summary>One SIPp carrier call to DID 100 on the trunk port, talking for <paramref name="callLength"/> when the scenario talks.</summary>
+    private static Task<SippRunner.Result> CallDid100Async(CallTestBed bed, string scenario, TimeSpan? callLength = null, int timeoutSeconds = 40) =>
+        SippRunner.RunAsync(
+            Scenario(scenario), $"127.0.0.1:{bed.Host.TrunkPort}", calls: 1, rate: 1,
+            timeout: TimeSpan.FromSeconds(timeoutSeconds), call: new SippRunner.CallOptions { Service = "100", CallLength = callLength });
 }
