@@ -216,24 +216,8 @@ internal sealed partial class CallSession
         SdpNegotiationResult? answer = null;
         if (response.IsSuccess)
         {
-            var dialog = SipDialog.CreateAsUac(leg.Invite, response, leg.Destination, leg.Invite.Headers.Get(SipHeaderNames.Contact)!);
-            leg.Dialog = dialog;
-            _answeredLegs[dialog.CallId] = leg;
-            answer = ReadAnswer(response, leg.Offer);
-            var usable = !leg.CancelRequested && _phase != CallPhase.Ended && answer is { Codec.PayloadType: 0 or 8 };
-            if (usable)
-            {
-                // Mapped before the ACK: a BYE right after it must find this call.
-                _callerDialog = dialog;
-                _registry.MapDialog(dialog.CallId, dialog.LocalTag, this, CallLegSide.Caller);
-            }
-
-            await SendAckAsync(dialog, leg.Invite.CSeq!.Number, leg.Destination);
-            if (!usable)
-            {
-                SendBye(dialog, answer is null ? Q850Causes.IncompatibleDestination : Q850Causes.NormalClearing);
-                answer = null;
-            }
+            var (accepted, usable) = await AcceptCallerAnswerAsync(leg, response);
+            answer = usable ? accepted : null;
         }
 
         if (_phase == CallPhase.Ended)

@@ -143,22 +143,10 @@ internal sealed partial class CallSession
             return;
         }
 
-        var dialog = SipDialog.CreateAsUac(leg.Invite, response, leg.Destination, leg.Invite.Headers.Get(SipHeaderNames.Contact)!);
-        _answeredLegs[dialog.CallId] = leg;
-        var answer = ReadAnswer(response, leg.Offer);
-        var usable = !leg.CancelRequested && _phase != CallPhase.Ended && answer is { Codec.PayloadType: 0 or 8 };
-        if (usable)
-        {
-            // Mapped before the ACK: a BYE right after it must find this call.
-            _callerDialog = dialog;
-            _registry.MapDialog(dialog.CallId, dialog.LocalTag, this, CallLegSide.Caller);
-        }
-
-        await SendAckAsync(dialog, leg.Invite.CSeq!.Number, leg.Destination);
+        var (answer, usable) = await AcceptCallerAnswerAsync(leg, response);
         if (!usable || answer is null)
         {
-            // Answered after we gave up, or with nothing we can relay: hang up again.
-            SendBye(dialog, answer is null ? Q850Causes.IncompatibleDestination : Q850Causes.NormalClearing);
+            // Answered after we gave up, or with nothing we can relay (already hung up again).
             ReportOutcome(answer is null ? CallOutcome.NetworkFailure : CallOutcome.NoAnswer, response.StatusCode);
             ReleaseUnrungReservation();
             await EndAsync(answer is null ? CdrDisposition.Failed : CdrDisposition.NoAnswer, HangupParty.System, response.StatusCode, Q850Causes.FromSipStatus(response.StatusCode));
@@ -184,6 +172,33 @@ internal sealed partial class CallSession
         {
             await HuntAgentAsync();
         }
+    }
+
+    /// <summary>
+    /// Takes the 2xx of a leg that becomes the caller leg (a dialer's customer, a gateway line's audio): its dialog,
+    /// mapped before the ACK goes out so a BYE right after it finds this call, and the ACK. An answer that came too late
+    /// (cancelled, call ended) or cannot be relayed (no SDP, no G.711) is hung up again and comes back not usable.
+    /// </summary>
+    private async Task<(SdpNegotiationResult? Answer, bool Usable)> AcceptCallerAnswerAsync(CalleeLeg leg, SipResponse response)
+    {
+        var dialog = SipDialog.CreateAsUac(leg.Invite, response, leg.Destination, leg.Invite.Headers.Get(SipHeaderNames.Contact)!);
+        leg.Dialog = dialog;
+        _answeredLegs[dialog.CallId] = leg;
+        var answer = ReadAnswer(response, leg.Offer);
+        var usable = !leg.CancelRequested && _phase != CallPhase.Ended && answer is { Codec.PayloadType: 0 or 8 };
+        if (usable)
+        {
+            _callerDialog = dialog;
+            _registry.MapDialog(dialog.CallId, dialog.LocalTag, this, CallLegSide.Caller);
+        }
+
+        await SendAckAsync(dialog, leg.Invite.CSeq!.Number, leg.Destination);
+        if (!usable)
+        {
+            SendBye(dialog, answer is null ? Q850Causes.IncompatibleDestination : Q850Causes.NormalClearing);
+        }
+
+        return (answer, usable);
     }
 
     /// <summary>Reserves the next free campaign agent not tried yet; retries shortly when none is free.</summary>
