@@ -397,7 +397,8 @@ public sealed partial class RtpRelaySession : IAsyncDisposable
             }
         }
 
-        if (Volatile.Read(ref _playback[(int)to.Id]) is not { Active: true })
+        var relayed = Volatile.Read(ref _playback[(int)to.Id]) is not { Active: true };
+        if (relayed)
         {
             if (to.MarkNextRelayed && header.PayloadType != from.TelephoneEventPayloadType)
             {
@@ -412,15 +413,15 @@ public sealed partial class RtpRelaySession : IAsyncDisposable
             {
                 packet[1] = (byte)((packet[1] & 0x80) | to.TelephoneEventPayloadType);
             }
-
-            if (to.RtpLatch.Target is { } target && TrySend(to.RtpSocket, packet, target))
-            {
-                to.CountOut(packet.Length);
-            }
         }
 
-        // Counted last, so whoever sees the packet counted also sees it relayed or dropped for playback.
+        // Counted once its fate is decided (relayed or dropped for playback) and before it leaves: whoever sees the
+        // packet counted also sees that decision, and whoever receives it finds it counted.
         from.CountIn(packet.Length, _time.GetTimestamp());
+        if (relayed && to.RtpLatch.Target is { } target && TrySend(to.RtpSocket, packet, target))
+        {
+            to.CountOut(packet.Length);
+        }
     }
 
     // A failed UDP send (unreachable network, full buffer) loses one packet; it must not end the receive loop.

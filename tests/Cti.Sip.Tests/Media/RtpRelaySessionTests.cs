@@ -31,6 +31,9 @@ public sealed class RtpRelaySessionTests
 
         Assert.Equal(0, signalledA.Available);
         Assert.Equal(phoneA.EndPoint(), relay.LegA.LatchedRtpEndPoint);
+
+        // Sent counts follow the socket send, so the phone may hold the packet a moment before it is counted.
+        await WaitUntil(() => relay.LegA.GetStatistics().PacketsOut >= 1);
         var a = relay.LegA.GetStatistics();
         Assert.Equal(1, a.PacketsIn);
         Assert.Equal(fromA.Length, a.BytesIn);
@@ -56,6 +59,7 @@ public sealed class RtpRelaySessionTests
 
         Assert.Equal(receiverReport, await RelayTestKit.ReceiveAsync(rtcpB));
         Assert.Equal(1, relay.LegA.GetStatistics().RtcpPacketsIn);
+        await WaitUntil(() => relay.LegB.GetStatistics().RtcpPacketsOut >= 1);
         Assert.Equal(1, relay.LegB.GetStatistics().RtcpPacketsOut);
         Assert.Equal(relay.LegA.Ports.RtpPort + 1, relay.LegA.LocalRtcpEndPoint.Port);
     }
@@ -304,6 +308,9 @@ public sealed class RtpRelaySessionTests
         Assert.Equal(2, firstBridged.SequenceNumber);
         Assert.True(firstBridged.Marker);
         Assert.False(secondBridged.Marker);
+
+        // Sent counts follow the socket send, so the phone may hold the packet a moment before it is counted.
+        await WaitUntil(() => relay.LegA.GetStatistics().PacketsOut >= 3);
         Assert.Equal(3, relay.LegA.GetStatistics().PacketsOut);
     }
 
