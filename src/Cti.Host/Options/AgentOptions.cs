@@ -20,4 +20,11 @@ internal sealed class AgentOptions
     /// no registration: hard phones configured by address, and load tests.
     /// </summary>
     public string? StaticContact { get; set; }
+
+    /// <summary>
+    /// Digest algorithms this agent's phone is challenged with, in order (e.g. <c>["SHA-256"]</c> for a phone known to
+    /// do SHA-256); empty means the site's <c>Cti:Registrar:ChallengeAlgorithms</c>. Answers in other algorithms are
+    /// refused.
+    /// </summary>
+    public IList<string> DigestAlgorithms { get; } = new List<string>();
 }

@@ -124,7 +124,7 @@ internal sealed class CtiOptionsValidator : IValidateOptions<CtiOptions>
             errors.Add("Cti:Registrar:NonceLifetime must be positive.");
         }
 
-        foreach (var algorithm in registrar.ChallengeAlgorithms.Where(a => !RegistrarOptions.DefaultChallengeAlgorithms.Contains(a, StringComparer.OrdinalIgnoreCase)))
+        foreach (var algorithm in registrar.ChallengeAlgorithms.Where(a => !RegistrarOptions.KnownChallengeAlgorithms.Contains(a, StringComparer.OrdinalIgnoreCase)))
         {
             errors.Add($"Cti:Registrar:ChallengeAlgorithms has unknown algorithm '{algorithm}' (known: MD5, SHA-256).");
         }
@@ -194,6 +194,18 @@ internal sealed class CtiOptionsValidator : IValidateOptions<CtiOptions>
             if (!string.IsNullOrEmpty(agent.Ha1Sha256) && !IsHex(agent.Ha1Sha256, 64))
             {
                 errors.Add($"{prefix}:Ha1Sha256 must be 64 hexadecimal characters.");
+            }
+
+            foreach (var algorithm in agent.DigestAlgorithms)
+            {
+                if (!RegistrarOptions.KnownChallengeAlgorithms.Contains(algorithm, StringComparer.OrdinalIgnoreCase))
+                {
+                    errors.Add($"{prefix}:DigestAlgorithms has unknown algorithm '{algorithm}' (known: MD5, SHA-256).");
+                }
+                else if (!hasPassword && string.IsNullOrEmpty(string.Equals(algorithm, "MD5", StringComparison.OrdinalIgnoreCase) ? agent.Ha1Md5 : agent.Ha1Sha256))
+                {
+                    errors.Add($"{prefix}:DigestAlgorithms names {algorithm.ToUpperInvariant()} but the agent has no Password and no HA1 for it.");
+                }
             }
 
             if (!string.IsNullOrEmpty(agent.StaticContact) && !Cti.Host.Calls.StaticContact.TryParse(agent.StaticContact, out _))

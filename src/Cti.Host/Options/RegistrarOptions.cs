@@ -14,15 +14,19 @@ internal sealed class RegistrarOptions
     public TimeSpan NonceLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// Digest algorithms offered in 401 challenges, in this order. Empty means MD5 then SHA-256: many phones (and
-    /// SIPp) answer only the first challenge and know only MD5; phones that choose the strongest still find SHA-256.
+    /// Digest algorithms offered in 401 challenges, in this order, to agents without their own
+    /// <c>DigestAlgorithms</c>. Empty means MD5 alone: some phones (baresip 1.0) give up on a 401 that names SHA-256
+    /// at all, even beside MD5. See docs/sip-stack.md, "Challenge policy".
     /// </summary>
     public IList<string> ChallengeAlgorithms { get; } = new List<string>();
 
     public IReadOnlyList<string> EffectiveChallengeAlgorithms =>
         ChallengeAlgorithms.Count == 0 ? DefaultChallengeAlgorithms : ChallengeAlgorithms.ToArray();
 
-    public static readonly IReadOnlyList<string> DefaultChallengeAlgorithms = ["MD5", "SHA-256"];
+    public static readonly IReadOnlyList<string> DefaultChallengeAlgorithms = ["MD5"];
+
+    /// <summary>Every algorithm a challenge may name.</summary>
+    public static readonly IReadOnlyList<string> KnownChallengeAlgorithms = ["MD5", "SHA-256"];
 
     /// <summary>How often every registered contact gets an OPTIONS ping; zero turns pings off.</summary>
     public TimeSpan OptionsPingInterval { get; set; } = TimeSpan.FromSeconds(30);

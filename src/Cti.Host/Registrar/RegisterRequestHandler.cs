@@ -23,7 +23,8 @@ internal sealed partial class RegisterRequestHandler
     private readonly AuthFailureTracker _failures;
     private readonly CtiMetrics _metrics;
     private readonly TimeProvider _time;
-    private readonly IReadOnlyList<string> _challengeAlgorithms;
+    private readonly DigestChallengePolicy _challengePolicy;
+    private readonly Func<string, DigestAlgorithm, string?> _lookupHa1;
     private readonly ILogger<RegisterRequestHandler> _logger;
 
     public RegisterRequestHandler(
@@ -34,7 +35,7 @@ internal sealed partial class RegisterRequestHandler
         CtiMetrics metrics,
         TimeProvider time,
         ILogger<RegisterRequestHandler> logger,
-        IReadOnlyList<string>? challengeAlgorithms = null)
+        DigestChallengePolicy? challengePolicy = null)
     {
         _authenticator = authenticator;
         _agents = agents;
@@ -43,7 +44,10 @@ internal sealed partial class RegisterRequestHandler
         _metrics = metrics;
         _time = time;
         _logger = logger;
-        _challengeAlgorithms = challengeAlgorithms ?? RegistrarOptions.DefaultChallengeAlgorithms;
+        _challengePolicy = challengePolicy ?? new DigestChallengePolicy(RegistrarOptions.DefaultChallengeAlgorithms, []);
+
+        // Only an algorithm the user was challenged with may be answered: no downgrade to MD5 for SHA-256 agents.
+        _lookupHa1 = (user, algorithm) => _challengePolicy.Accepts(user, algorithm) ? _agents.LookupHa1(user, algorithm) : null;
     }
 
     public async Task<SipResponse> HandleAsync(SipRequest request, SipEndPoint source, CancellationToken cancellationToken)
@@ -89,7 +93,7 @@ internal sealed partial class RegisterRequestHandler
         ArgumentNullException.ThrowIfNull(source);
         username = null;
         var verification = _authenticator.Verify(
-            request.Method, request.Headers.Get(SipHeaderNames.Authorization), _agents.LookupHa1, requestUri: null, out var credentials);
+            request.Method, request.Headers.Get(SipHeaderNames.Authorization), _lookupHa1, requestUri: null, out var credentials);
         switch (verification)
         {
             case DigestVerificationResult.Ok:
@@ -119,15 +123,9 @@ internal sealed partial class RegisterRequestHandler
     private SipResponse Challenge(SipRequest request, bool stale)
     {
         var response = Respond(request, 401, null);
-        var challenges = _authenticator.CreateChallenges(stale);
-
-        // The authenticator offers its own order; the configured order decides which one phones see first.
-        foreach (var algorithm in _challengeAlgorithms)
+        foreach (var challenge in _authenticator.CreateChallenges(_challengePolicy.Offered(request.From?.Uri.User), stale))
         {
-            foreach (var challenge in challenges.Where(c => string.Equals(AlgorithmOf(c), algorithm, StringComparison.OrdinalIgnoreCase)))
-            {
-                response.Headers.Add("WWW-Authenticate", challenge);
-            }
+            response.Headers.Add("WWW-Authenticate", challenge);
         }
 
         return response;
@@ -150,20 +148,6 @@ internal sealed partial class RegisterRequestHandler
 
         response.Headers.Add(SipHeaderNames.Date, now.ToString("r", CultureInfo.InvariantCulture));
         return response;
-    }
-
-    private static string? AlgorithmOf(string challenge)
-    {
-        const string Name = "algorithm=";
-        var start = challenge.IndexOf(Name, StringComparison.OrdinalIgnoreCase);
-        if (start < 0)
-        {
-            return null;
-        }
-
-        var rest = challenge[(start + Name.Length)..];
-        var end = rest.IndexOf(',', StringComparison.Ordinal);
-        return (end < 0 ? rest : rest[..end]).Trim().Trim('"');
     }
 
     private static SipResponse TooBrief(SipRequest request, int minExpires)

@@ -16,8 +16,12 @@ internal static class SipServiceCollectionExtensions
             var registrar = sp.GetRequiredService<IOptions<CtiOptions>>().Value.Registrar;
             return new DigestAuthenticator(new DigestAuthOptions { Realm = registrar.Realm, NonceLifetime = registrar.NonceLifetime }, sp.GetRequiredService<TimeProvider>());
         });
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<RegisterRequestHandler>(
-            sp, sp.GetRequiredService<IOptions<CtiOptions>>().Value.Registrar.EffectiveChallengeAlgorithms));
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<CtiOptions>>().Value;
+            return new DigestChallengePolicy(options.Registrar.EffectiveChallengeAlgorithms, options.Agents);
+        });
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<RegisterRequestHandler>(sp, sp.GetRequiredService<DigestChallengePolicy>()));
         services.AddSingleton<SipRequestDispatcher>();
         services.AddSingleton<CtiSipRequestHandler>();
         services.AddSingleton<SipMetricsObserver>();

@@ -43,13 +43,17 @@ public sealed class DigestAuthenticator
     /// Builds the challenge header values (SHA-256 first, then MD5), all carrying one fresh nonce.
     /// Each value goes in its own <c>WWW-Authenticate</c> header of the 401.
     /// </summary>
-    public IReadOnlyList<string> CreateChallenges(bool stale = false)
+    public IReadOnlyList<string> CreateChallenges(bool stale = false) => CreateChallenges(OfferedAlgorithms, stale);
+
+    /// <summary>Builds one challenge value per algorithm, in the given order, all carrying one fresh nonce.</summary>
+    public IReadOnlyList<string> CreateChallenges(IReadOnlyList<DigestAlgorithm> algorithms, bool stale)
     {
+        ArgumentNullException.ThrowIfNull(algorithms);
         var nonce = _nonces.Issue();
-        var values = new string[OfferedAlgorithms.Length];
+        var values = new string[algorithms.Count];
         for (var i = 0; i < values.Length; i++)
         {
-            values[i] = DigestChallenge.Format(_options.Realm, nonce, _opaque, OfferedAlgorithms[i], stale);
+            values[i] = DigestChallenge.Format(_options.Realm, nonce, _opaque, algorithms[i], stale);
         }
 
         return values;

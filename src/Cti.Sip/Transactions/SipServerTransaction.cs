@@ -67,7 +67,11 @@ internal sealed class SipServerTransaction
         }
     }
 
-    public void OnRetransmission()
+    /// <summary>
+    /// A copy of the request arrived again: the last response goes back the way this copy came (its own source and
+    /// transport), not to where the first copy came from, whatever its Via says (RFC 3261 §18.2.2, RFC 4475 §3.3.2).
+    /// </summary>
+    public void OnRetransmission(SipEndPoint source)
     {
         SipResponse? resend;
         lock (_gate)
@@ -77,7 +81,7 @@ internal sealed class SipServerTransaction
 
         if (resend is not null)
         {
-            _layer.Send(resend, Source, this);
+            _layer.Send(resend, source, this);
         }
     }
 

@@ -70,7 +70,7 @@ internal sealed partial class SipTransactionLayer
         if (_server.TryGetValue(key, out var existing))
         {
             transaction = existing;
-            existing.OnRetransmission();
+            existing.OnRetransmission(source);
             return SipServerRequestDisposition.Retransmission;
         }
 
@@ -79,7 +79,7 @@ internal sealed partial class SipTransactionLayer
         {
             // Two copies raced in on different threads: the loser is a retransmission.
             transaction = _server.GetValueOrDefault(key);
-            transaction?.OnRetransmission();
+            transaction?.OnRetransmission(source);
             return SipServerRequestDisposition.Retransmission;
         }
 

@@ -63,8 +63,10 @@ internal sealed partial class SipTcpConnection : IAsyncDisposable
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
-            await _stream.WriteAsync(data, cancellationToken);
+            // Activity counts from when the write starts: the peer may already have the bytes (and act on them)
+            // before this continuation runs.
             Touch();
+            await _stream.WriteAsync(data, cancellationToken);
         }
         finally
         {

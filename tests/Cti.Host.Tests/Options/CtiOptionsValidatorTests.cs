@@ -71,6 +71,21 @@ public sealed class CtiOptionsValidatorTests
     }
 
     [Fact]
+    public void Validate_AgentDigestAlgorithms_UnknownOrWithoutHa1_Fail()
+    {
+        var options = ValidOptions();
+        options.Agents.Add(new AgentOptions { Extension = "2001", Password = "p2001-long-enough", DigestAlgorithms = { "SHA-512" } });
+        options.Agents.Add(new AgentOptions { Extension = "2002", Ha1Md5 = new string('a', 32), DigestAlgorithms = { "SHA-256" } });
+        options.Agents.Add(new AgentOptions { Extension = "2003", Ha1Sha256 = new string('b', 64), DigestAlgorithms = { "sha-256" } });
+
+        var errors = CtiOptionsValidator.Collect(options);
+
+        Assert.Contains(errors, e => e.Contains("DigestAlgorithms has unknown algorithm 'SHA-512'", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("DigestAlgorithms names SHA-256 but the agent has no Password and no HA1 for it", StringComparison.Ordinal));
+        Assert.Equal(2, errors.Count);
+    }
+
+    [Fact]
     public void Validate_MissingAgentsProfile_Fails()
     {
         var options = ValidOptions();

@@ -53,15 +53,13 @@ public sealed partial class RegisterRequestHandlerTests : IAsyncLifetime
     public Task DisposeAsync() => _engine.StopAsync(CancellationToken.None);
 
     [Fact]
-    public async Task HandleAsync_NoAuthorization_ChallengesMd5FirstThenSha256()
+    public async Task HandleAsync_NoAuthorization_ChallengesMd5Alone()
     {
         var response = await _handler.HandleAsync(Request("1001"), Phone, CancellationToken.None);
 
         Assert.Equal(401, response.StatusCode);
-        var challenges = response.Headers.GetAll("WWW-Authenticate");
-        Assert.Equal(2, challenges.Count);
-        Assert.Contains("algorithm=MD5", challenges[0], StringComparison.Ordinal);
-        Assert.Contains("algorithm=SHA-256", challenges[1], StringComparison.Ordinal);
+        var challenge = Assert.Single(response.Headers.GetAll("WWW-Authenticate"));
+        Assert.Contains("algorithm=MD5", challenge, StringComparison.Ordinal);
         Assert.NotNull(response.To?.Tag);
         Assert.Equal(0, _metrics.AuthFailures.Value);
     }
@@ -69,19 +67,78 @@ public sealed partial class RegisterRequestHandlerTests : IAsyncLifetime
     [Fact]
     public async Task HandleAsync_ConfiguredAlgorithms_OnlyThoseInThatOrder()
     {
-        var handler = new RegisterRequestHandler(
-            new DigestAuthenticator(new DigestAuthOptions { Realm = Realm }, _time),
-            new AgentDirectory([], Realm),
-            _engine,
-            _failures,
-            _metrics,
-            _time,
-            NullLogger<RegisterRequestHandler>.Instance,
-            ["SHA-256"]);
+        var handler = NewHandler(DigestChallengePolicy.Site("SHA-256", "MD5"));
 
         var response = await handler.HandleAsync(Request("1001"), Phone, CancellationToken.None);
 
-        Assert.Contains("algorithm=SHA-256", Assert.Single(response.Headers.GetAll("WWW-Authenticate")), StringComparison.Ordinal);
+        var challenges = response.Headers.GetAll("WWW-Authenticate");
+        Assert.Equal(2, challenges.Count);
+        Assert.Contains("algorithm=SHA-256", challenges[0], StringComparison.Ordinal);
+        Assert.Contains("algorithm=MD5", challenges[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HandleAsync_AgentWithOwnAlgorithms_ChallengedWithThoseOthersWithTheSites()
+    {
+        var handler = NewHandler(new DigestChallengePolicy(["MD5"], [new AgentOptions { Extension = "1002", DigestAlgorithms = { "SHA-256" } }]));
+
+        var own = await handler.HandleAsync(Request("1002"), Phone, CancellationToken.None);
+        var site = await handler.HandleAsync(Request("1001"), Phone, CancellationToken.None);
+
+        Assert.Contains("algorithm=SHA-256", Assert.Single(own.Headers.GetAll("WWW-Authenticate")), StringComparison.Ordinal);
+        Assert.Contains("algorithm=MD5", Assert.Single(site.Headers.GetAll("WWW-Authenticate")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HandleAsync_Sha256Agent_Md5AnswerRefusedSha256AnswerAccepted()
+    {
+        var handler = NewHandler(new DigestChallengePolicy(["MD5"], [new AgentOptions { Extension = "1002", DigestAlgorithms = { "SHA-256" } }]));
+
+        var downgraded = await AnsweredAsync(handler, "1002", "secret1002", "MD5", Md5);
+        var strong = await AnsweredAsync(handler, "1002", "secret1002", "SHA-256", Sha256);
+
+        Assert.Equal(401, downgraded.StatusCode);
+        Assert.Equal(1, _metrics.AuthFailures.Value);
+        Assert.Equal(200, strong.StatusCode);
+    }
+
+    [Fact]
+    public async Task HandleAsync_Md5Site_UnofferedSha256AnswerRefused()
+    {
+        var response = await AnsweredAsync(_handler, "1001", "secret1001", "SHA-256", Sha256);
+
+        Assert.Equal(401, response.StatusCode);
+    }
+
+    private RegisterRequestHandler NewHandler(DigestChallengePolicy policy) => new(
+        new DigestAuthenticator(new DigestAuthOptions { Realm = Realm }, _time),
+        new AgentDirectory(
+            [
+                new AgentOptions { Extension = "1001", Password = "secret1001" },
+                new AgentOptions { Extension = "1002", Password = "secret1002" },
+            ],
+            Realm),
+        _engine,
+        _failures,
+        _metrics,
+        _time,
+        NullLogger<RegisterRequestHandler>.Instance,
+        policy);
+
+    /// <summary>Answers the handler's own challenge (whatever it offered) with the given algorithm.</summary>
+    private async Task<SipResponse> AnsweredAsync(RegisterRequestHandler handler, string user, string password, string algorithm, Func<string, string> hash)
+    {
+        var challenge = await handler.HandleAsync(Request(user), Phone, CancellationToken.None);
+        var first = challenge.Headers.GetAll("WWW-Authenticate")[0];
+        var nonce = NonceRegex().Match(first).Groups[1].Value;
+        const string uri = "sip:cti.local";
+        var ha1 = hash($"{user}:{Realm}:{password}");
+        var digest = hash($"{ha1}:{nonce}:00000001:c1:auth:{hash($"REGISTER:{uri}")}");
+        var request = Request(user);
+        request.Headers.Add(
+            "Authorization",
+            $"Digest username=\"{user}\", realm=\"{Realm}\", nonce=\"{nonce}\", uri=\"{uri}\", response=\"{digest}\", algorithm={algorithm}, cnonce=\"c1\", qop=auth, nc=00000001");
+        return await handler.HandleAsync(request, Phone, CancellationToken.None);
     }
 
     [Fact]
@@ -218,6 +275,8 @@ public sealed partial class RegisterRequestHandlerTests : IAsyncLifetime
 #pragma warning disable CA5351 // SIP digest MD5 is what the phones send; the test plays a phone.
     private static string Md5(string text) => Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(text)));
 #pragma warning restore CA5351
+
+    private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     [GeneratedRegex("nonce=\"([^\"]+)\"")]
     private static partial Regex NonceRegex();

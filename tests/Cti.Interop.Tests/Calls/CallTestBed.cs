@@ -32,7 +32,6 @@ internal sealed class CallTestBed : IAsyncDisposable
     {
         var host = new CtiHostProcess
         {
-            ChallengeAlgorithms = ["MD5"],
             Customize = json =>
             {
                 var cti = json["Cti"]!.AsObject();

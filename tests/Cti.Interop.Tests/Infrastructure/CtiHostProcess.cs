@@ -60,8 +60,11 @@ internal sealed partial class CtiHostProcess : IAsyncDisposable
     /// <summary>RFC 3261 T1; T2 = 8·T1 and T4 = 10·T1 as with the defaults (500 ms, 4 s, 5 s).</summary>
     public TimeSpan T1 { get; init; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>Digest algorithms offered in challenges, in order (Cti:Registrar:ChallengeAlgorithms).</summary>
-    public string[] ChallengeAlgorithms { get; init; } = ["MD5", "SHA-256"];
+    /// <summary>
+    /// Digest algorithms offered in challenges, in order (Cti:Registrar:ChallengeAlgorithms); null keeps the shipped
+    /// configuration's policy.
+    /// </summary>
+    public string[]? ChallengeAlgorithms { get; init; }
 
     /// <summary>
     /// When set, the demo trunk (Cti:Trunks:0) registers with <see cref="TrunkRegistrationPeer"/> using this
@@ -100,7 +103,7 @@ internal sealed partial class CtiHostProcess : IAsyncDisposable
                     },
                     Timers = new { T1 = T1.ToString("c"), T2 = (T1 * 8).ToString("c"), T4 = (T1 * 10).ToString("c") },
                 },
-                Registrar = new { ChallengeAlgorithms = ChallengeAlgorithms, Ban = new { MaxFailures = BanMaxFailures, Window = "00:05:00", Duration = "00:10:00" } },
+                Registrar = new { ChallengeAlgorithms = ChallengeAlgorithms ?? [], Ban = new { MaxFailures = BanMaxFailures, Window = "00:05:00", Duration = "00:10:00" } },
                 Agents = Agents.Select(a => new { a.Extension, DisplayName = "Agent " + a.Extension, a.Password }).ToArray(),
                 Api = new { Keys = new[] { new { Name = "interop", Key = ApiKey, Roles = new[] { "admin" } } } },
                 Media = new { Address = "127.0.0.1", MinPort = MediaMinPort, MaxPort = MediaMinPort + MediaPortCount - 1 },

@@ -119,6 +119,22 @@ public sealed class SipServerTransactionTests : SipTransactionTestBase
     }
 
     [Fact]
+    public void Retransmission_FromAnotherSource_AnsweredWhereItCameFrom()
+    {
+        // RFC 4475's novelsc and unkscm share one transaction key but come from different sockets.
+        var first = new Cti.Sip.Transport.SipEndPoint(Cti.Sip.Transport.SipTransportProtocol.Udp, new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 40001));
+        var second = new Cti.Sip.Transport.SipEndPoint(Cti.Sip.Transport.SipTransportProtocol.Udp, new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 40002));
+        var request = SipTestMessages.Request(SipMethods.Options, branch: "z9hG4bKtcpvia");
+        var transaction = NewServer(request, first);
+        transaction.Respond(SipResponseFactory.Create(request, 416, toTag: "us"));
+
+        Assert.Equal(SipServerRequestDisposition.Retransmission, Layer.OnRequest(SipTestMessages.Request(SipMethods.Options, branch: "z9hG4bKtcpvia"), second, out _));
+
+        var destinations = Transport.Sent.Where(s => s.Message is SipResponse { StatusCode: 416 }).Select(s => s.Destination).ToArray();
+        Assert.Equal([first, second], destinations);
+    }
+
+    [Fact]
     public void NonInvite_TimerJUnreliable64T1_ReliableImmediate()
     {
         var udp = NewServer(SipTestMessages.Request(SipMethods.Options, branch: "z9hG4bKu"));
