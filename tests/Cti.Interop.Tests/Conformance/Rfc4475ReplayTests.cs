@@ -5,7 +5,7 @@ namespace Cti.Interop.Tests.Conformance;
 
 /// <summary>
 /// Each RFC 4475 torture message sent byte for byte as one UDP datagram to the running service (agent profile,
-/// authentication on), with the reply the manifest in shared/conformance/rfc4475/README.md asks for.
+/// authentication on), with the reply the manifest in tests/data/rfc4475/README.md asks for.
 /// </summary>
 public sealed class Rfc4475ReplayTests(CtiHostFixture fixture) : IClassFixture<CtiHostFixture>
 {

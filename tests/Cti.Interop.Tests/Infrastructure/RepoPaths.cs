@@ -2,16 +2,14 @@ using System.Reflection;
 
 namespace Cti.Interop.Tests.Infrastructure;
 
-/// <summary>Locates the repository, the built service and the shared conformance files.</summary>
+/// <summary>Locates the repository (the folder of <c>Cti.sln</c>), the built service and the test data.</summary>
 internal static class RepoPaths
 {
     public static string Root { get; } = FindUp(AppContext.BaseDirectory, d => File.Exists(Path.Combine(d, "Cti.sln")))
         ?? throw new InvalidOperationException("Cti.sln not found above " + AppContext.BaseDirectory);
 
-    /// <summary>The shared folder sits beside the repository (CI clones it there).</summary>
-    public static string Rfc4475 { get; } = FindUp(Root, d => Directory.Exists(Path.Combine(d, "shared", "conformance", "rfc4475"))) is { } parent
-        ? Path.Combine(parent, "shared", "conformance", "rfc4475")
-        : throw new InvalidOperationException("shared/conformance/rfc4475 not found above " + Root);
+    /// <summary>The RFC 4475 torture messages, kept byte for byte in the repository.</summary>
+    public static string Rfc4475 { get; } = Path.Combine(Root, "tests", "data", "rfc4475");
 
     /// <summary>The service built in the same configuration as these tests.</summary>
     public static string HostAssembly

@@ -5,7 +5,7 @@ using Cti.Sip.Validation;
 namespace Cti.Sip.Tests.Conformance;
 
 /// <summary>
-/// One row per RFC 4475 message (the manifest in shared/conformance/rfc4475/README.md): what the parser does with
+/// One row per RFC 4475 message (the manifest in tests/data/rfc4475/README.md): what the parser does with
 /// the bytes, and what a registrar/UAS serving REGISTER, INVITE, OPTIONS, ACK, BYE and CANCEL replies.
 /// </summary>
 public sealed class Rfc4475ConformanceTests

@@ -1,10 +1,11 @@
 namespace Cti.Sip.Tests.Conformance;
 
-/// <summary>Locates the shared RFC 4475 torture messages (beside the repository, or inside it) and loads them byte for byte.</summary>
+/// <summary>
+/// Locates the RFC 4475 torture messages kept in the repository (<c>tests/data/rfc4475</c>, beside <c>Cti.sln</c>)
+/// and loads them byte for byte.
+/// </summary>
 internal static class Rfc4475Corpus
 {
-    private const string RelativeFolder = "shared/conformance/rfc4475";
-
     private static readonly Lazy<string> Folder = new(Locate);
 
     public static string Directory => Folder.Value;
@@ -14,23 +15,24 @@ internal static class Rfc4475Corpus
     public static IEnumerable<string> AllNames() =>
         System.IO.Directory.EnumerateFiles(Directory, "*.dat").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!;
 
-    private static string Locate() =>
-        SearchUpwards(AppContext.BaseDirectory)
-        ?? SearchUpwards(SourceDirectory())
-        ?? throw new DirectoryNotFoundException($"No folder containing {RelativeFolder} above {AppContext.BaseDirectory}.");
+    private static string Locate()
+    {
+        var root = RepositoryRoot(AppContext.BaseDirectory) ?? RepositoryRoot(SourceDirectory())
+            ?? throw new DirectoryNotFoundException($"No Cti.sln above {AppContext.BaseDirectory}.");
+        return Path.Combine(root, "tests", "data", "rfc4475");
+    }
 
     // Builds with a custom artifacts path run outside the checkout; the source location still leads to it.
     private static string SourceDirectory([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
         Path.GetDirectoryName(path) ?? string.Empty;
 
-    private static string? SearchUpwards(string start)
+    private static string? RepositoryRoot(string start)
     {
         for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, RelativeFolder);
-            if (System.IO.Directory.Exists(candidate))
+            if (File.Exists(Path.Combine(dir.FullName, "Cti.sln")))
             {
-                return candidate;
+                return dir.FullName;
             }
         }
 
