@@ -77,7 +77,16 @@ internal sealed class CallTestBed : IAsyncDisposable
                 customize?.Invoke(json);
             },
         };
-        await host.StartAsync();
+        try
+        {
+            await host.StartAsync();
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+
         return new CallTestBed(host, host.CreateApiClient());
     }
 

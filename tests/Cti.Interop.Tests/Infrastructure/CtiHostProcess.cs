@@ -143,13 +143,28 @@ internal sealed partial class CtiHostProcess : IAsyncDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
+        try
+        {
+            await WaitHealthyAsync(_process);
+        }
+        catch
+        {
+            // A host that never became healthy must not outlive the test that started it.
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+            throw;
+        }
+    }
+
+    private async Task WaitHealthyAsync(Process process)
+    {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromSeconds(60))
         {
-            if (_process.HasExited)
+            if (process.HasExited)
             {
-                throw new InvalidOperationException($"Cti.Host exited with {_process.ExitCode}:\n{Output}");
+                throw new InvalidOperationException($"Cti.Host exited with {process.ExitCode}:\n{Output}");
             }
 
             try

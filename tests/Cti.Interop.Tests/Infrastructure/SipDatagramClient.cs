@@ -50,6 +50,30 @@ internal sealed class SipDatagramClient : IDisposable
         return null;
     }
 
+    /// <summary>
+    /// Sends a non-INVITE request and waits for its final reply, retransmitting as a SIP client does over UDP
+    /// (RFC 3261 Timer E: 500 ms, doubling up to 4 s) so that one datagram lost to a full socket buffer does not
+    /// read as a dead service. Null when nothing final came within the timeout.
+    /// </summary>
+    public async Task<SipReply?> RequestAsync(byte[] datagram, int port, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        var interval = TimeSpan.FromMilliseconds(500);
+        while (clock.Elapsed < timeout)
+        {
+            await SendAsync(datagram, port);
+            var wait = TimeSpan.FromTicks(Math.Min(interval.Ticks, (timeout - clock.Elapsed).Ticks));
+            if (wait > TimeSpan.Zero && await ReceiveFinalAsync(wait) is { } reply)
+            {
+                return reply;
+            }
+
+            interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, TimeSpan.FromSeconds(4).Ticks));
+        }
+
+        return null;
+    }
+
     public void Dispose() => _socket.Dispose();
 }
 
