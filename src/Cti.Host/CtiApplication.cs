@@ -77,6 +77,7 @@ internal static class CtiApplication
         services.AddSingleton(sp => new SqliteDatabase(Options(sp).ResolveDataDirectory(), sp.GetRequiredService<ILogger<SqliteDatabase>>()));
         services.AddSingleton<IBindingStore, SqliteBindingStore>();
 
+        services.AddSingleton(sp => new Cti.Numbers.PhoneNumberNormalizer(Options(sp).DefaultRegion));
         services.AddSingleton(sp => new AgentDirectory(Options(sp).Agents, Options(sp).Registrar.Realm));
         services.AddSingleton(sp => new RegistrarState(Options(sp).Registrar, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<RegistrarEngine>();

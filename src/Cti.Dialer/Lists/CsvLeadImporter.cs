@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Cti.Dialer.Numbers;
+using Cti.Numbers;
 using CsvHelper;
 using CsvHelper.Configuration;
 
@@ -71,7 +71,7 @@ public sealed class CsvLeadImporter
             var rawPhone = Get(phoneIndex);
             if (!_normalizer.TryNormalize(rawPhone, out var phone, out var reason))
             {
-                rejected.Add(new LeadImportRejection(row, reason!, PhoneNumberMasker.Mask(rawPhone)));
+                rejected.Add(new LeadImportRejection(row, reason!, PhoneNumberMask.Mask(rawPhone) ?? string.Empty));
                 continue;
             }
 

@@ -1,4 +1,4 @@
-using Cti.Dialer.Numbers;
+using Cti.Numbers;
 
 namespace Cti.Dialer.Lists;
 

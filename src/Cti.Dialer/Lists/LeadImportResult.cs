@@ -1,3 +1,5 @@
+using Cti.Numbers;
+
 namespace Cti.Dialer.Lists;
 
 /// <summary>The outcome of one CSV import: accepted leads and every rejected row with its reason.</summary>
@@ -10,7 +12,7 @@ public sealed record LeadImportResult(
 {
     public bool Succeeded => FileError is null;
 
-    public int MobileCount => Accepted.Count(l => l.Phone.Kind == Numbers.PhoneNumberKind.Mobile);
+    public int MobileCount => Accepted.Count(l => l.Phone.Kind == PhoneNumberKind.Mobile);
 
-    public int FixedLineCount => Accepted.Count(l => l.Phone.Kind == Numbers.PhoneNumberKind.FixedLine);
+    public int FixedLineCount => Accepted.Count(l => l.Phone.Kind == PhoneNumberKind.FixedLine);
 }

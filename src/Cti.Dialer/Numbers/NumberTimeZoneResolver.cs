@@ -26,7 +26,7 @@ public sealed class NumberTimeZoneResolver
         var result = new List<DateTimeZone>();
         try
         {
-            var parsed = PhoneNumberNormalizer.ParseE164(e164);
+            var parsed = PhoneNumberUtil.GetInstance().Parse(e164, null);
             foreach (var id in _mapper.GetTimeZonesForNumber(parsed))
             {
                 var zone = _zones.GetZoneOrNull(id);

@@ -35,7 +35,7 @@ internal sealed partial class CallController
         if (!_stopping && _services.Options.ManualCallTrunk is { Length: > 0 } group && _services.Gateways is { } gateways && gateways.Groups.Contains(group))
         {
             var line = gateways.PickFreeLine(group);
-            var lineNumber = CallerIdNormalizer.Normalize(request.RequestUri.User, _services.GatewayRegion);
+            var lineNumber = _services.Numbers.ToE164(request.RequestUri.User);
             if (line is null || lineNumber is null)
             {
                 await invite.RespondAsync(line is null ? invite.CreateResponse(503, "No free line") : invite.CreateResponse(484, "Address Incomplete"), cancellationToken);
@@ -43,7 +43,7 @@ internal sealed partial class CallController
             }
 
             var lineCaller = _services.Options.ManualCallerId is { Length: > 0 } id ? id : agentId!;
-            await CallSession.StartAgentCallAsync(_services, _registry, invite, agentId!, lineNumber, CallSession.LineRoute(line, _services.GatewayRegion), lineCaller, line);
+            await CallSession.StartAgentCallAsync(_services, _registry, invite, agentId!, lineNumber, CallSession.LineRoute(line, _services.Numbers), lineCaller, line);
             return;
         }
 
@@ -54,7 +54,7 @@ internal sealed partial class CallController
             return;
         }
 
-        var number = CallerIdNormalizer.Normalize(request.RequestUri.User, trunk.DefaultRegion);
+        var number = trunk.Numbers.ToE164(request.RequestUri.User);
         if (number is null)
         {
             await invite.RespondAsync(invite.CreateResponse(484, "Address Incomplete"), cancellationToken);

@@ -19,7 +19,7 @@ internal sealed partial class CallController
             return;
         }
 
-        CallSession.StartOutbound(_services, _registry, request, CallSession.LineRoute(line, _services.GatewayRegion), line);
+        CallSession.StartOutbound(_services, _registry, request, CallSession.LineRoute(line, _services.Numbers), line);
     }
 
     private static partial class GatewayLog

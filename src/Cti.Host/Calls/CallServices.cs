@@ -27,6 +27,7 @@ internal sealed class CallServices(
     RtpRelayOptions relayOptions,
     CallRecordingOptions recording,
     PromptLibrary prompts,
+    Cti.Numbers.PhoneNumberNormalizer numbers,
     IOptions<MediaOptions> media,
     IOptions<CallsOptions> calls,
     TimeProvider time,
@@ -56,8 +57,8 @@ internal sealed class CallServices(
     /// <summary>The serial gateway lines, when the service has them registered.</summary>
     public Cti.Host.Gateways.IGatewayLineRegistry? Gateways => provider.GetService<Cti.Host.Gateways.IGatewayLineRegistry>();
 
-    /// <summary>The region for national numbers on gateway lines (the dialer's default region).</summary>
-    public string GatewayRegion => provider.GetService<IOptions<Cti.Host.Dialer.DialerOptions>>()?.Value.DefaultRegion is { Length: > 0 } region ? region.ToUpperInvariant() : "CN";
+    /// <summary>E.164 in the service's default region: gateway lines and agents' dialled numbers.</summary>
+    public Cti.Numbers.PhoneNumberNormalizer Numbers => numbers;
 
     public AcdEngine Acd => acd;
 

@@ -53,7 +53,7 @@ internal sealed partial class CallSession
         var negotiation = new SdpNegotiationResult { Codec = SdpCodec.Pcma };
         relay.LegA.PayloadType = SdpCodec.Pcma.PayloadType;
         relay.LegB.PayloadType = SdpCodec.Pcma.PayloadType;
-        var route = new TrunkInviteRoute(LineRoute(line, services.GatewayRegion), string.Empty, queue, caller, null);
+        var route = new TrunkInviteRoute(LineRoute(line, services.Numbers), string.Empty, queue, caller, null);
         var call = new CallSession(services, registry, id, route, null, null, relay, CallerMediaOptions(services, relay), negotiation)
         {
             _gateway = line,
@@ -429,6 +429,6 @@ internal sealed partial class CallSession
     /// Gateway calls reuse the trunk-shaped route: the "trunk" is the line (no peers, so no external transfer), and its
     /// region reads numbers typed by agents.
     /// </summary>
-    internal static TrunkConfig LineRoute(IGatewayLine line, string region) =>
-        new(line.Name, string.Empty, [], [], new DidRouter([]), region, TimeSpan.Zero);
+    internal static TrunkConfig LineRoute(IGatewayLine line, Cti.Numbers.PhoneNumberNormalizer numbers) =>
+        new(line.Name, string.Empty, [], [], new DidRouter([]), numbers, TimeSpan.Zero);
 }

@@ -346,7 +346,7 @@ internal sealed partial class CallSession
             return TransferKinds.Agent;
         }
 
-        resolved = Cti.Host.Trunks.CallerIdNormalizer.Normalize(target, Route.Trunk.DefaultRegion) ?? target;
+        resolved = Route.Trunk.Numbers.ToE164(target) ?? target;
         return TransferKinds.External;
     }
 

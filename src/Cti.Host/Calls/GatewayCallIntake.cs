@@ -58,7 +58,7 @@ internal sealed partial class GatewayCallIntake(CallServices services, CallRegis
             return;
         }
 
-        var caller = CallerIdNormalizer.Normalize(call.CallerNumber, services.GatewayRegion);
+        var caller = services.Numbers.ToE164(call.CallerNumber);
         if (!CallSession.StartGatewayInbound(services, registry, line, call.Queue, caller))
         {
             _ = RejectAsync(line);

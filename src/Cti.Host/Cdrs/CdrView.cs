@@ -35,7 +35,7 @@ internal sealed record CdrView(
     public static CdrView Create(Cdr cdr, bool fullNumbers)
     {
         ArgumentNullException.ThrowIfNull(cdr);
-        string? Number(string? n) => fullNumbers ? n : Masking.MaskNumber(n);
+        string? Number(string? n) => fullNumbers ? n : Cti.Numbers.PhoneNumberMask.Mask(n);
         return new CdrView(
             cdr.CallId,
             CdrWire.Name(cdr.Direction),
@@ -62,7 +62,7 @@ internal sealed record CdrView(
             cdr.SipCode,
             cdr.Q850Cause,
             cdr.HungUpBy is { } party ? CdrWire.Name(party) : null,
-            fullNumbers ? cdr.Transfers : [.. cdr.Transfers.Select(t => IsNumber(t.Target) ? t with { Target = Masking.MaskNumber(t.Target)! } : t)],
+            fullNumbers ? cdr.Transfers : [.. cdr.Transfers.Select(t => IsNumber(t.Target) ? t with { Target = Cti.Numbers.PhoneNumberMask.Mask(t.Target)! } : t)],
             cdr.RecordingPath);
     }
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Cti.Dialer.Campaigns;
 using Cti.Dialer.Lists;
-using Cti.Dialer.Numbers;
+using Cti.Numbers;
 using Microsoft.Extensions.Options;
 
 namespace Cti.Host.Dialer;
@@ -36,6 +36,7 @@ internal sealed partial class CampaignService : BackgroundService
         IDialRequestSink sink,
         IOutboundAgentSource agents,
         DialerMetrics metrics,
+        PhoneNumberNormalizer normalizer,
         TimeProvider time,
         ILoggerFactory loggers)
     {
@@ -50,7 +51,7 @@ internal sealed partial class CampaignService : BackgroundService
         _time = time;
         _loggers = loggers;
         _logger = loggers.CreateLogger<CampaignService>();
-        Normalizer = new PhoneNumberNormalizer(_options.DefaultRegion);
+        Normalizer = normalizer;
     }
 
     public PhoneNumberNormalizer Normalizer { get; }

@@ -5,7 +5,7 @@ using System.Text.Json;
 using Cti.Dialer.Campaigns;
 using Cti.Dialer.Compliance;
 using Cti.Dialer.Lists;
-using Cti.Dialer.Numbers;
+using Cti.Numbers;
 
 namespace Cti.Host.Dialer;
 
@@ -386,7 +386,7 @@ internal static partial class DialerEndpoints
             }
             else
             {
-                rejected.Add(new DncRejection(i + 1, reason!, PhoneNumberMasker.Mask(numbers[i])));
+                rejected.Add(new DncRejection(i + 1, reason!, PhoneNumberMask.Mask(numbers[i]) ?? string.Empty));
             }
         }
 

@@ -5,8 +5,8 @@ internal sealed class DialerOptions
 {
     public const string SectionName = "Cti:Dialer";
 
-    /// <summary>The region (ISO 3166 two-letter code) for numbers written without a country code.</summary>
-    public string DefaultRegion { get; set; } = "CN";
+    /// <summary>Moved to <c>Cti:DefaultRegion</c>; read only so that an old setting is refused, not silently ignored.</summary>
+    public string? DefaultRegion { get; set; }
 
     /// <summary>How often each campaign asks for its agents, refreshes its live status and writes lead state.</summary>
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(1);

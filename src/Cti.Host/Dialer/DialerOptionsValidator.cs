@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
-using PhoneNumbers;
 
 namespace Cti.Host.Dialer;
 
@@ -17,10 +16,9 @@ internal sealed class DialerOptionsValidator : IValidateOptions<DialerOptions>
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.DefaultRegion)
-            || !PhoneNumberUtil.GetInstance().GetSupportedRegions().Contains(options.DefaultRegion.ToUpperInvariant()))
+        if (options.DefaultRegion is not null)
         {
-            errors.Add($"{DialerOptions.SectionName}:DefaultRegion '{options.DefaultRegion}' is not a supported region code.");
+            errors.Add($"{DialerOptions.SectionName}:DefaultRegion has moved to Cti:DefaultRegion (one region for the whole service); move the value there.");
         }
 
         if (options.RefreshInterval < TimeSpan.FromMilliseconds(50) || options.RefreshInterval > TimeSpan.FromMinutes(1))

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Cti.Dialer.Campaigns;
 using Cti.Dialer.Lists;
-using Cti.Dialer.Numbers;
+using Cti.Numbers;
 using Cti.Host.Storage;
 using Microsoft.Data.Sqlite;
 

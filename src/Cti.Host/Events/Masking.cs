@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
+using Cti.Numbers;
 
 namespace Cti.Host.Events;
 
 /// <summary>
-/// Hides the middle digits of phone numbers for API callers without the <c>export</c> (or <c>admin</c>) role:
-/// +8613812345678 becomes +86138****5678. In event JSON every string property named <c>from</c>, <c>to</c> or
+/// Hides the middle digits of phone numbers for API callers without the <c>export</c> (or <c>admin</c>) role, with
+/// the one rule of <see cref="PhoneNumberMask"/>. In event JSON every string property named <c>from</c>, <c>to</c> or
 /// <c>number</c> (at any depth) is masked; other fields are served as stored.
 /// </summary>
 internal static class Masking
@@ -13,23 +14,6 @@ internal static class Masking
 
     public static bool IsNumberField(string name) =>
         Array.Exists(NumberFields, f => string.Equals(f, name, StringComparison.OrdinalIgnoreCase));
-
-    public static string? MaskNumber(string? number)
-    {
-        if (string.IsNullOrEmpty(number))
-        {
-            return number;
-        }
-
-        var keepEnd = number.Length >= 10 ? 4 : 2;
-        if (number.Length <= keepEnd + 2)
-        {
-            return new string('*', number.Length);
-        }
-
-        var keepStart = Math.Clamp(number.Length - keepEnd - 4, 0, 6);
-        return string.Concat(number.AsSpan(0, keepStart), "****", number.AsSpan(number.Length - keepEnd));
-    }
 
     /// <summary>The event JSON with number fields masked; unchanged text when there is nothing to mask.</summary>
     public static string MaskEventJson(string json)
@@ -59,7 +43,7 @@ internal static class Masking
                     var value = obj[name];
                     if (value is JsonValue leaf && IsNumberField(name) && leaf.TryGetValue<string>(out var text))
                     {
-                        obj[name] = MaskNumber(text);
+                        obj[name] = PhoneNumberMask.Mask(text);
                     }
                     else if (value is not null)
                     {

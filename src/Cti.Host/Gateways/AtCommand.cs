@@ -16,6 +16,6 @@ internal sealed record AtCommand(string Text, string? ResponsePrefix = null, boo
 
     /// <summary>What may be logged: dial strings carry a phone number.</summary>
     public string LogText => Text.StartsWith("ATD", StringComparison.OrdinalIgnoreCase)
-        ? "ATD" + GatewayNumberMask.Mask(Text[3..].TrimEnd(';')) + ";"
+        ? "ATD" + Cti.Numbers.PhoneNumberMask.ForLog(Text[3..].TrimEnd(';')) + ";"
         : Text;
 }

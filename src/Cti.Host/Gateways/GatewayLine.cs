@@ -387,7 +387,7 @@ internal sealed partial class GatewayLine : IGatewayLine
         if (_logger.IsEnabled(LogLevel.Information))
         {
 #pragma warning disable CA1873 // Guarded by IsEnabled just above.
-            Log.Dialling(_logger, Name, GatewayNumberMask.Mask(dial.Number));
+            Log.Dialling(_logger, Name, Cti.Numbers.PhoneNumberMask.ForLog(dial.Number));
 #pragma warning restore CA1873
         }
 
@@ -522,7 +522,7 @@ internal sealed partial class GatewayLine : IGatewayLine
         if (_logger.IsEnabled(LogLevel.Information))
         {
 #pragma warning disable CA1873 // Guarded by IsEnabled just above.
-            Log.Incoming(_logger, Name, GatewayNumberMask.Mask(number));
+            Log.Incoming(_logger, Name, Cti.Numbers.PhoneNumberMask.ForLog(number));
 #pragma warning restore CA1873
         }
 

@@ -8,6 +8,12 @@ internal sealed class CtiOptions
     /// <summary>Where the database lives; relative paths resolve against the working directory.</summary>
     public string DataDirectory { get; set; } = "data";
 
+    /// <summary>
+    /// ISO 3166 region for numbers written without a country code, everywhere: lists, do-not-call uploads, caller
+    /// numbers (unless a trunk names its own), gateway lines and agents' dialled numbers.
+    /// </summary>
+    public string DefaultRegion { get; set; } = Cti.Numbers.PhoneNumberNormalizer.FallbackRegion;
+
     public HttpOptions Http { get; set; } = new();
 
     public SipOptions Sip { get; set; } = new();

@@ -22,6 +22,11 @@ internal sealed class CtiOptionsValidator : IValidateOptions<CtiOptions>
             errors.Add("Cti:DataDirectory must not be empty.");
         }
 
+        if (!Cti.Numbers.PhoneNumberNormalizer.IsSupportedRegion(options.DefaultRegion))
+        {
+            errors.Add($"Cti:DefaultRegion '{options.DefaultRegion}' is not a known region code (e.g. CN, US, GB).");
+        }
+
         ValidateHttp(options.Http, errors);
         ValidateSip(options.Sip, errors);
         ValidateRegistrar(options.Registrar, errors);

@@ -1,4 +1,5 @@
 using System.Net;
+using Cti.Numbers;
 using Cti.Sip.Transport;
 
 namespace Cti.Host.Trunks;
@@ -10,9 +11,12 @@ internal sealed record TrunkConfig(
     IReadOnlyList<SipEndPoint> Peers,
     IReadOnlyList<IPNetwork> AllowFrom,
     DidRouter Dids,
-    string DefaultRegion,
+    PhoneNumberNormalizer Numbers,
     TimeSpan OptionsInterval)
 {
+    /// <summary>The region national caller numbers on this trunk are read in.</summary>
+    public string DefaultRegion => Numbers.DefaultRegion;
+
     public bool Allows(IPAddress source)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -20,9 +24,13 @@ internal sealed record TrunkConfig(
         return AllowFrom.Any(n => n.Contains(address));
     }
 
-    /// <summary>Maps validated options; call only after <see cref="TrunksOptionsValidator"/> passed.</summary>
-    public static TrunkConfig From(TrunkOptions options)
+    /// <summary>
+    /// Maps validated options; call only after <see cref="TrunksOptionsValidator"/> passed. The trunk reads numbers
+    /// with <paramref name="numbers"/> unless it names a region of its own.
+    /// </summary>
+    public static TrunkConfig From(TrunkOptions options, PhoneNumberNormalizer numbers)
     {
+        ArgumentNullException.ThrowIfNull(numbers);
         ArgumentNullException.ThrowIfNull(options);
         var transport = options.Transport == TrunkTransportNames.Tcp ? SipTransportProtocol.Tcp : SipTransportProtocol.Udp;
         return new TrunkConfig(
@@ -31,7 +39,7 @@ internal sealed record TrunkConfig(
             options.Peers.Select(p => new SipEndPoint(transport, IPEndPoint.Parse(p))).ToArray(),
             options.AllowFrom.Select(n => IPNetwork.Parse(n)).ToArray(),
             new DidRouter(options.Dids),
-            options.DefaultRegion.ToUpperInvariant(),
+            numbers.WithRegion(options.DefaultRegion),
             options.OptionsInterval);
     }
 }

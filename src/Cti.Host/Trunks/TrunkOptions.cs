@@ -22,8 +22,11 @@ internal sealed class TrunkOptions
     /// <summary>Dialled number (DID) → queue id.</summary>
     public IDictionary<string, string> Dids { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
-    /// <summary>ISO 3166 region used to read national caller numbers (e.g. <c>CN</c>).</summary>
-    public string DefaultRegion { get; set; } = "CN";
+    /// <summary>
+    /// ISO 3166 region used to read national caller numbers (e.g. <c>CN</c>) on this trunk, for a carrier in another
+    /// country; unset means <c>Cti:DefaultRegion</c>.
+    /// </summary>
+    public string? DefaultRegion { get; set; }
 
     /// <summary>Keepalive period; zero turns the keepalive off.</summary>
     public TimeSpan OptionsInterval { get; set; } = DefaultOptionsInterval;

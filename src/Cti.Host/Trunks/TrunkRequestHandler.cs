@@ -139,17 +139,17 @@ internal sealed partial class TrunkRequestHandler : ISipEndPointRequestHandler
             _metrics.Rejected(TrunkRejectReasons.UnknownDid);
             if (_logger.IsEnabled(LogLevel.Information))
             {
-                var masked = Masking.MaskNumber(did) ?? "(none)";
+                var masked = Cti.Numbers.PhoneNumberMask.Mask(did) ?? "(none)";
                 Log.UnknownDid(_logger, trunk.Name, masked);
             }
 
             return null;
         }
 
-        var caller = CallerIdNormalizer.Normalize(CallerIdNormalizer.CallerNumber(request), trunk.DefaultRegion);
+        var caller = trunk.Numbers.ToE164(CallerNumberReader.Read(request));
         if (_logger.IsEnabled(LogLevel.Information))
         {
-            var masked = Masking.MaskNumber(caller) ?? "unknown";
+            var masked = Cti.Numbers.PhoneNumberMask.Mask(caller) ?? "unknown";
             Log.InboundCall(_logger, trunk.Name, did!, queue, masked);
         }
 

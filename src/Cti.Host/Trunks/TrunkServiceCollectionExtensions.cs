@@ -31,7 +31,11 @@ internal static class TrunkServiceCollectionExtensions
             })
             .ValidateOnStart();
 
-        services.AddSingleton(sp => new TrunkDirectory(sp.GetRequiredService<IOptions<TrunksOptions>>().Value.Trunks.Select(TrunkConfig.From)));
+        services.AddSingleton(sp =>
+        {
+            var numbers = sp.GetRequiredService<Cti.Numbers.PhoneNumberNormalizer>();
+            return new TrunkDirectory(sp.GetRequiredService<IOptions<TrunksOptions>>().Value.Trunks.Select(t => TrunkConfig.From(t, numbers)));
+        });
         services.AddSingleton<TrunkState>();
         services.AddSingleton(sp => new TrunkMetrics(sp.GetRequiredService<CtiMetrics>().Factory));
         services.AddSingleton<ISipEndPointRequestHandler>(sp => ActivatorUtilities.CreateInstance<TrunkRequestHandler>(

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
-using PhoneNumbers;
 
 namespace Cti.Host.Trunks;
 
@@ -31,7 +30,6 @@ internal sealed partial class TrunksOptionsValidator : IValidateOptions<TrunksOp
         ArgumentNullException.ThrowIfNull(profiles);
         var errors = new List<string>();
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var regions = PhoneNumberUtil.GetInstance().GetSupportedRegions();
         for (var i = 0; i < options.Trunks.Count; i++)
         {
             var trunk = options.Trunks[i];
@@ -115,7 +113,7 @@ internal sealed partial class TrunksOptionsValidator : IValidateOptions<TrunksOp
                 }
             }
 
-            if (string.IsNullOrWhiteSpace(trunk.DefaultRegion) || !regions.Contains(trunk.DefaultRegion.ToUpperInvariant()))
+            if (trunk.DefaultRegion is not null && !Cti.Numbers.PhoneNumberNormalizer.IsSupportedRegion(trunk.DefaultRegion))
             {
                 errors.Add($"{prefix}:DefaultRegion '{trunk.DefaultRegion}' is not a known region code (e.g. CN, US, GB).");
             }

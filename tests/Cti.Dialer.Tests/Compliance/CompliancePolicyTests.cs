@@ -1,6 +1,7 @@
 using Cti.Dialer.Campaigns;
 using Cti.Dialer.Compliance;
 using Cti.Dialer.Numbers;
+using Cti.Numbers;
 using NodaTime;
 
 namespace Cti.Dialer.Tests.Compliance;

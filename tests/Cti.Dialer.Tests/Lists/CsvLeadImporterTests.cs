@@ -1,6 +1,6 @@
 using System.Text;
 using Cti.Dialer.Lists;
-using Cti.Dialer.Numbers;
+using Cti.Numbers;
 
 namespace Cti.Dialer.Tests.Lists;
 

@@ -1,5 +1,5 @@
 using Cti.Dialer.Lists;
-using Cti.Dialer.Numbers;
+using Cti.Numbers;
 
 namespace Cti.Dialer.Tests.Lists;
 

@@ -47,13 +47,13 @@ public sealed class CampaignDefinitionMapperTests
     }
 
     [Fact]
-    public void Collect_DuplicateIdsAndBadRegion_AreReported()
+    public void Collect_DuplicateIdsAndTheMovedRegionSetting_AreReported()
     {
         var good = new CampaignDefinition { Id = "a", Queue = "q", LineGroups = ["g"], CallerId = "+861088880000" };
-        var errors = DialerOptionsValidator.Collect(new DialerOptions { DefaultRegion = "XX", Campaigns = [good, good] });
+        var errors = DialerOptionsValidator.Collect(new DialerOptions { DefaultRegion = "CN", Campaigns = [good, good] });
 
         Assert.Equal(2, errors.Count);
-        Assert.Contains(errors, e => e.Contains("DefaultRegion", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("Cti:Dialer:DefaultRegion has moved to Cti:DefaultRegion", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("used twice", StringComparison.Ordinal));
     }
 }

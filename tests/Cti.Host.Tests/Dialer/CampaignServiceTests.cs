@@ -38,6 +38,7 @@ public sealed class CampaignServiceTests : IAsyncLifetime
             _sink,
             _agents,
             _metrics,
+            new Cti.Numbers.PhoneNumberNormalizer(),
             _time,
             NullLoggerFactory.Instance);
         await _service.StartAsync(CancellationToken.None);

@@ -1,6 +1,6 @@
 using Cti.Dialer.Campaigns;
 using Cti.Dialer.Lists;
-using Cti.Dialer.Numbers;
+using Cti.Numbers;
 using Cti.Host.Dialer;
 using Cti.Host.Storage;
 using Microsoft.Extensions.Logging.Abstractions;

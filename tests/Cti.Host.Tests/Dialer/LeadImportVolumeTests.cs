@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Cti.Dialer.Lists;
-using Cti.Dialer.Numbers;
+using Cti.Numbers;
 using Cti.Host.Dialer;
 using Cti.Host.Storage;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -5,14 +5,6 @@ namespace Cti.Host.Tests.Events;
 
 public sealed class MaskingTests
 {
-    [Theory]
-    [InlineData("+8613812345678", "+86138****5678")]
-    [InlineData("+4930123456", "+49****3456")]
-    [InlineData("12345", "****45")]
-    [InlineData("1234", "****")]
-    public void MaskNumber_VariousLengths_MiddleHidden(string number, string expected) =>
-        Assert.Equal(expected, Masking.MaskNumber(number));
-
     [Fact]
     public void MaskEventJson_NumberFieldsAtAnyDepth_MaskedOthersKept()
     {

@@ -46,10 +46,9 @@ public sealed class AtResponseParserTests
     }
 
     [Fact]
-    public void Mask_PhoneNumber_HidesTheMiddle()
+    public void DialLogText_PhoneNumber_MiddleHidden()
     {
-        Assert.Equal("+86138****5678", GatewayNumberMask.Mask("+8613812345678"));
-        Assert.DoesNotContain("12345", GatewayNumberMask.Mask("10086123456"), StringComparison.Ordinal);
-        Assert.Equal("****", GatewayNumberMask.Mask("1234"));
+        Assert.Equal("ATD+86138****5678;", AtCommand.Dial("+8613812345678").LogText);
+        Assert.DoesNotContain("12345", AtCommand.Dial("10086123456").LogText, StringComparison.Ordinal);
     }
 }

@@ -15,7 +15,7 @@ public sealed class TrunkDirectoryTests
             options.AllowFrom.Add(network);
         }
 
-        return TrunkConfig.From(options);
+        return TrunkConfig.From(options, new Cti.Numbers.PhoneNumberNormalizer());
     }
 
     private static readonly TrunkDirectory Directory = new(

@@ -18,7 +18,7 @@ public sealed class TrunkRequestHandlerTests
         sip.Profiles["agents"] = new SipProfileOptions { Address = "127.0.0.1", Port = 5060 };
         sip.Profiles["trunks"] = new SipProfileOptions { Address = "127.0.0.1", Port = 5080 };
         sip.Profiles["spare"] = new SipProfileOptions { Address = "0.0.0.0", Port = 5070 };
-        var directory = new TrunkDirectory([TrunkConfig.From(TrunksOptionsValidatorTests.ValidTrunk())]);
+        var directory = new TrunkDirectory([TrunkConfig.From(TrunksOptionsValidatorTests.ValidTrunk(), new Cti.Numbers.PhoneNumberNormalizer())]);
         var metrics = new TrunkMetrics(Prometheus.Metrics.WithCustomRegistry(Prometheus.Metrics.NewCustomRegistry()));
         return new TrunkRequestHandler(directory, sip, metrics, NullLogger<TrunkRequestHandler>.Instance);
     }

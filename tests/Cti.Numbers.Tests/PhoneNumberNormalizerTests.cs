@@ -1,6 +1,6 @@
-using Cti.Dialer.Numbers;
+using Cti.Numbers;
 
-namespace Cti.Dialer.Tests.Numbers;
+namespace Cti.Numbers.Tests;
 
 public class PhoneNumberNormalizerTests
 {

@@ -1,4 +1,4 @@
-namespace Cti.Dialer.Numbers;
+namespace Cti.Numbers;
 
 /// <summary>A phone number in E.164 form with the region and line kind the numbering plan assigns.</summary>
 public sealed record NormalizedPhoneNumber(string E164, string RegionCode, PhoneNumberKind Kind)
@@ -6,7 +6,7 @@ public sealed record NormalizedPhoneNumber(string E164, string RegionCode, Phone
     public bool IsMobile => Kind == PhoneNumberKind.Mobile;
 
     /// <summary>The number safe for logs and events: country code and prefix kept, the middle masked.</summary>
-    public string Masked => PhoneNumberMasker.Mask(E164);
+    public string Masked => PhoneNumberMask.Mask(E164)!;
 
     public override string ToString() => Masked;
 }

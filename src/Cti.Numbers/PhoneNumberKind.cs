@@ -1,4 +1,4 @@
-namespace Cti.Dialer.Numbers;
+namespace Cti.Numbers;
 
 /// <summary>What kind of line a number is, as far as the numbering plan tells.</summary>
 public enum PhoneNumberKind
