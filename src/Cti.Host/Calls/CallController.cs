@@ -113,10 +113,9 @@ internal sealed partial class CallController : BackgroundService, ITrunkCallAcce
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var subscription = _feed.Subscribe();
         try
         {
-            await foreach (var output in subscription.Reader.ReadAllAsync(stoppingToken))
+            await foreach (var output in _feed.FollowAsync(stoppingToken))
             {
                 if (CallIdOf(output) is { } callId && _registry.ByAcdId(callId) is { } call)
                 {

@@ -2,6 +2,7 @@ using Cti.Host.Security;
 using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using Cti.Host.Streaming;
 
 namespace Cti.Host.Events;
 
@@ -14,7 +15,7 @@ internal sealed partial class EventStreamer
 {
     private const int ReplayPageSize = 500;
 
-    private readonly EventBroadcaster _broadcaster;
+    private readonly Fanout<EventRecord> _broadcaster;
     private readonly SqliteEventStore _store;
     private readonly ApiCallerResolver _callers;
     private readonly EventMetrics _metrics;
@@ -24,7 +25,7 @@ internal sealed partial class EventStreamer
     private readonly CancellationToken _serviceStopping;
 
     public EventStreamer(
-        EventBroadcaster broadcaster,
+        Fanout<EventRecord> broadcaster,
         SqliteEventStore store,
         ApiCallerResolver callers,
         EventMetrics metrics,
@@ -72,10 +73,10 @@ internal sealed partial class EventStreamer
             await response.Body.FlushAsync(aborted);
 
             // Position = highest sequence number this client has been given or deliberately skipped.
-            var position = request.Since ?? subscription.StartSeq;
-            while (position < subscription.StartSeq)
+            var position = request.Since ?? subscription.StartSequence;
+            while (position < subscription.StartSequence)
             {
-                var page = _store.ReadAfter(position, ReplayPageSize, subscription.StartSeq);
+                var page = _store.ReadAfter(position, ReplayPageSize, subscription.StartSequence);
                 if (page.Count == 0)
                 {
                     break;
@@ -90,7 +91,7 @@ internal sealed partial class EventStreamer
                 await response.Body.FlushAsync(aborted);
             }
 
-            position = Math.Max(position, subscription.StartSeq);
+            position = Math.Max(position, subscription.StartSequence);
             await PumpLiveAsync(response, subscription, request, masked, position, aborted);
             if (subscription.Overflowed)
             {
@@ -112,7 +113,7 @@ internal sealed partial class EventStreamer
         return Results.Empty;
     }
 
-    private async Task PumpLiveAsync(HttpResponse response, EventSubscription subscription, EventStreamRequest request, bool masked, long position, CancellationToken aborted)
+    private async Task PumpLiveAsync(HttpResponse response, FanoutSubscription<EventRecord> subscription, EventStreamRequest request, bool masked, long position, CancellationToken aborted)
     {
         var reader = subscription.Reader;
         var heartbeat = Task.Delay(_options.HeartbeatInterval, _timeProvider, aborted);

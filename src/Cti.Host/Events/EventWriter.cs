@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Cti.Host.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using Cti.Host.Streaming;
 
 namespace Cti.Host.Events;
 
@@ -15,7 +16,7 @@ internal sealed partial class EventWriter : BackgroundService, IEventPublisher
 {
     private readonly Channel<EventWriteRequest> _queue = Channel.CreateUnbounded<EventWriteRequest>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SqliteDatabase _database;
-    private readonly EventBroadcaster _broadcaster;
+    private readonly Fanout<EventRecord> _broadcaster;
     private readonly EventMetrics _metrics;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<EventWriter> _logger;
@@ -24,7 +25,7 @@ internal sealed partial class EventWriter : BackgroundService, IEventPublisher
 
     public EventWriter(
         SqliteDatabase database,
-        EventBroadcaster broadcaster,
+        Fanout<EventRecord> broadcaster,
         EventMetrics metrics,
         IOptions<EventsOptions> options,
         TimeProvider timeProvider,
@@ -37,7 +38,7 @@ internal sealed partial class EventWriter : BackgroundService, IEventPublisher
         _timeProvider = timeProvider;
         _logger = logger;
         _maxBatch = options.Value.MaxBatchSize;
-        _nextSeq = broadcaster.LastPublishedSeq + 1;
+        _nextSeq = broadcaster.LastSequence + 1;
     }
 
     public void Publish(CtiEvent ctiEvent)

@@ -3,6 +3,7 @@ using Cti.Host.Metrics;
 using Cti.Host.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Cti.Host.Streaming;
 
 namespace Cti.Host.Events;
 
@@ -17,12 +18,24 @@ internal static class EventsServiceExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new EventMetrics(sp.GetRequiredService<CtiMetrics>().Factory));
         services.TryAddSingleton(sp => new SqliteEventStore(sp.GetRequiredService<SqliteDatabase>()));
-        services.TryAddSingleton(sp => new EventBroadcaster(sp.GetRequiredService<SqliteEventStore>().MaxSeq()));
+        services.TryAddSingleton(sp => new Fanout<EventRecord>(r => r.Seq, sp.GetRequiredService<SqliteEventStore>().MaxSeq()));
         services.TryAddSingleton<EventWriter>();
         services.TryAddSingleton<IEventPublisher>(sp => sp.GetRequiredService<EventWriter>());
         services.AddHostedService(sp => sp.GetRequiredService<EventWriter>());
         services.AddHostedService<EventRetentionSweeper>();
         services.TryAddSingleton<EventStreamer>();
+        return services;
+    }
+
+    /// <summary>
+    /// Plugs a consumer into the event log: it receives every committed event in order, at least once, through its
+    /// own <see cref="Sinks.EventSinkRunner"/>.
+    /// </summary>
+    public static IServiceCollection AddEventSink<TSink>(this IServiceCollection services)
+        where TSink : class, Sinks.IEventSink
+    {
+        services.AddSingleton<TSink>();
+        services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<Sinks.EventSinkRunner>(sp, sp.GetRequiredService<TSink>()));
         return services;
     }
 

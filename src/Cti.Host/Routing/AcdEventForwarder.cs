@@ -13,10 +13,9 @@ internal sealed class AcdEventForwarder(IAcdOutputFeed feed, IEventPublisher eve
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var subscription = feed.Subscribe();
         try
         {
-            await foreach (var output in subscription.Reader.ReadAllAsync(stoppingToken))
+            await foreach (var output in feed.FollowAsync(stoppingToken))
             {
                 if (output is AgentStateChanged change)
                 {

@@ -10,5 +10,8 @@ internal sealed partial class AcdOutputHub
 
         [LoggerMessage(EventId = 7402, Level = LogLevel.Warning, Message = "The routing engine did not complete its outputs after the stop signal; the output feed stopped without them")]
         public static partial void DrainTimedOut(ILogger logger);
+
+        [LoggerMessage(EventId = 7403, Level = LogLevel.Error, Message = "A routing output consumer fell {Capacity} outputs behind and was resubscribed; outputs in between were not seen by it")]
+        public static partial void SubscriberOverflowed(ILogger logger, int capacity);
     }
 }

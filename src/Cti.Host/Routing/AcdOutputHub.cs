@@ -1,32 +1,30 @@
+using System.Runtime.CompilerServices;
+using Cti.Host.Streaming;
 using Cti.Routing.Engine;
 
 namespace Cti.Host.Routing;
 
 /// <summary>
 /// The one reader of <see cref="AcdEngine.Outputs"/>: logs decisions, keeps the last events for the API and fans
-/// every output out to the subscribers. The engine requires its output channel to be drained, so this runs for
-/// the whole life of the engine.
+/// every output out to the subscribers through the service's one <see cref="Fanout{T}"/>. The engine requires its
+/// output channel to be drained, so this runs for the whole life of the engine.
 /// </summary>
 internal sealed partial class AcdOutputHub(AcdEngine engine, int recentCapacity, TimeProvider timeProvider, ILogger<AcdOutputHub> logger) : BackgroundService, IAcdOutputFeed
 {
     /// <summary>After the stop signal, how long the hub waits for the engine to complete its outputs.</summary>
     public static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Outputs a subscriber may fall behind before its subscription overflows: far beyond any burst (a call makes a
+    /// handful), so only a consumer that stopped reading reaches it.
+    /// </summary>
+    public const int SubscriberCapacity = 1_000_000;
+
     private readonly Lock _lock = new();
     private readonly Queue<AcdEvent> _recent = new();
-    private AcdOutputSubscription[] _subscribers = [];
-    private long _lastSequence;
+    private readonly Fanout<AcdOutput> _fanout = new(o => o.Sequence);
 
-    public long LastSequence
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _lastSequence;
-            }
-        }
-    }
+    public long LastSequence => _fanout.LastSequence;
 
     public IReadOnlyList<AcdEvent> RecentEvents()
     {
@@ -36,13 +34,24 @@ internal sealed partial class AcdOutputHub(AcdEngine engine, int recentCapacity,
         }
     }
 
-    public AcdOutputSubscription Subscribe()
+    public FanoutSubscription<AcdOutput> Subscribe() => _fanout.Subscribe(SubscriberCapacity);
+
+    public async IAsyncEnumerable<AcdOutput> FollowAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        lock (_lock)
+        while (true)
         {
-            var subscription = new AcdOutputSubscription(_lastSequence, Unsubscribe);
-            _subscribers = [.. _subscribers, subscription];
-            return subscription;
+            using var subscription = Subscribe();
+            await foreach (var output in subscription.Reader.ReadAllAsync(cancellationToken))
+            {
+                yield return output;
+            }
+
+            if (!subscription.Overflowed)
+            {
+                yield break;
+            }
+
+            Log.SubscriberOverflowed(logger, SubscriberCapacity);
         }
     }
 
@@ -64,25 +73,14 @@ internal sealed partial class AcdOutputHub(AcdEngine engine, int recentCapacity,
             Log.DrainTimedOut(logger);
         }
 
-        AcdOutputSubscription[] subscribers;
-        lock (_lock)
-        {
-            subscribers = _subscribers;
-        }
-
-        foreach (var subscriber in subscribers)
-        {
-            subscriber.Complete();
-        }
+        _fanout.Close();
     }
 
     internal void Dispatch(AcdOutput output)
     {
-        AcdOutputSubscription[] subscribers;
-        lock (_lock)
+        if (output is AcdEvent e)
         {
-            _lastSequence = output.Sequence;
-            if (output is AcdEvent e)
+            lock (_lock)
             {
                 _recent.Enqueue(e);
                 while (_recent.Count > recentCapacity)
@@ -90,8 +88,6 @@ internal sealed partial class AcdOutputHub(AcdEngine engine, int recentCapacity,
                     _recent.Dequeue();
                 }
             }
-
-            subscribers = _subscribers;
         }
 
         if (output is AcdDecision)
@@ -99,17 +95,6 @@ internal sealed partial class AcdOutputHub(AcdEngine engine, int recentCapacity,
             Log.Decision(logger, output.Sequence, output.GetType().Name);
         }
 
-        foreach (var subscriber in subscribers)
-        {
-            subscriber.Deliver(output);
-        }
-    }
-
-    private void Unsubscribe(AcdOutputSubscription subscription)
-    {
-        lock (_lock)
-        {
-            _subscribers = [.. _subscribers.Where(s => !ReferenceEquals(s, subscription))];
-        }
+        _fanout.Publish(output);
     }
 }

@@ -1,3 +1,4 @@
+using Cti.Host.Streaming;
 using Cti.Routing.Engine;
 
 namespace Cti.Host.Routing;
@@ -14,6 +15,15 @@ internal interface IAcdOutputFeed
     /// <summary>The most recent events (not decisions), oldest first.</summary>
     IReadOnlyList<AcdEvent> RecentEvents();
 
-    /// <summary>Starts receiving outputs; dispose the subscription to stop. Its reader is unbounded, so keep reading.</summary>
-    AcdOutputSubscription Subscribe();
+    /// <summary>
+    /// Starts receiving outputs; dispose the subscription to stop. The buffer is large
+    /// (<see cref="AcdOutputHub.SubscriberCapacity"/>) but bounded: keep reading.
+    /// </summary>
+    FanoutSubscription<AcdOutput> Subscribe();
+
+    /// <summary>
+    /// Every output from now until cancellation, for consumers that run for the life of the service: a
+    /// subscription that overflowed (a stalled consumer) is logged and replaced by a new one.
+    /// </summary>
+    IAsyncEnumerable<AcdOutput> FollowAsync(CancellationToken cancellationToken);
 }

@@ -3,6 +3,7 @@ using Cti.Host.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Prometheus;
+using Cti.Host.Streaming;
 
 namespace Cti.Host.Tests.Events;
 
@@ -15,7 +16,7 @@ internal sealed class EventLogRig : IAsyncDisposable
         Time = time;
         Database = new SqliteDatabase(directory, NullLogger<SqliteDatabase>.Instance);
         Store = new SqliteEventStore(Database);
-        Broadcaster = new EventBroadcaster(Store.MaxSeq());
+        Broadcaster = new Fanout<EventRecord>(r => r.Seq, Store.MaxSeq());
         Metrics = new EventMetrics(Prometheus.Metrics.WithCustomRegistry(Prometheus.Metrics.NewCustomRegistry()));
         Writer = new EventWriter(
             Database,
@@ -34,7 +35,7 @@ internal sealed class EventLogRig : IAsyncDisposable
 
     public SqliteEventStore Store { get; }
 
-    public EventBroadcaster Broadcaster { get; }
+    public Fanout<EventRecord> Broadcaster { get; }
 
     public EventMetrics Metrics { get; }
 

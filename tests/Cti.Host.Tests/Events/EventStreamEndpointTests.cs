@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Cti.Host.Events;
 using Cti.Host.Tests.Api;
 using Microsoft.Extensions.DependencyInjection;
+using Cti.Host.Streaming;
 
 namespace Cti.Host.Tests.Events;
 
@@ -173,7 +174,7 @@ public sealed class EventStreamEndpointTests : IAsyncLifetime
     public async Task Stream_SlowClientOverflowsBuffer_DisconnectedAndCanResume()
     {
         using var client = _host.CreateClient();
-        var broadcaster = _host.App.Services.GetRequiredService<EventBroadcaster>();
+        var broadcaster = _host.App.Services.GetRequiredService<Fanout<EventRecord>>();
         using var stream = await SseStream.OpenAsync(client, "/api/v1/events");
         await Gateways.Eventually.AssertAsync(() => broadcaster.SubscriberCount == 1, TimeSpan.FromSeconds(10), "stream subscribed");
 

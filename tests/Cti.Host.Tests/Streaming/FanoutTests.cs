@@ -1,21 +1,22 @@
 using Cti.Host.Events;
+using Cti.Host.Streaming;
 
-namespace Cti.Host.Tests.Events;
+namespace Cti.Host.Tests.Streaming;
 
-public sealed class EventBroadcasterTests
+public sealed class FanoutTests
 {
     private static EventRecord Record(long seq) => new(seq, CtiEventTypes.CallEnded, DateTimeOffset.UnixEpoch, "{}");
 
     [Fact]
     public void Subscribe_AfterPublishes_StartSeqIsLastPublishedAndOnlyLaterEventsArrive()
     {
-        var broadcaster = new EventBroadcaster(10);
+        var broadcaster = new Fanout<EventRecord>(r => r.Seq, 10);
         broadcaster.Publish([Record(11), Record(12)]);
 
         using var subscription = broadcaster.Subscribe(16);
         broadcaster.Publish([Record(13)]);
 
-        Assert.Equal(12, subscription.StartSeq);
+        Assert.Equal(12, subscription.StartSequence);
         Assert.True(subscription.Reader.TryRead(out var record));
         Assert.Equal(13, record.Seq);
         Assert.False(subscription.Reader.TryRead(out _));
@@ -24,7 +25,7 @@ public sealed class EventBroadcasterTests
     [Fact]
     public void Publish_SubscriberBufferFull_SubscriberEndedOverflowedOthersUnaffected()
     {
-        var broadcaster = new EventBroadcaster(0);
+        var broadcaster = new Fanout<EventRecord>(r => r.Seq);
         using var slow = broadcaster.Subscribe(16);
         using var fast = broadcaster.Subscribe(64);
 
@@ -47,11 +48,27 @@ public sealed class EventBroadcasterTests
     [Fact]
     public void Dispose_Subscription_Removed()
     {
-        var broadcaster = new EventBroadcaster(0);
+        var broadcaster = new Fanout<EventRecord>(r => r.Seq);
         var subscription = broadcaster.Subscribe(16);
 
         subscription.Dispose();
 
         Assert.Equal(0, broadcaster.SubscriberCount);
+        Assert.True(subscription.Reader.Completion.IsCompleted);
+    }
+
+    [Fact]
+    public void Close_EndsLiveAndLaterSubscriptions()
+    {
+        var fanout = new Fanout<EventRecord>(r => r.Seq);
+        using var live = fanout.Subscribe(4);
+
+        fanout.Close();
+        using var late = fanout.Subscribe(4);
+
+        Assert.True(live.Reader.Completion.IsCompleted);
+        Assert.True(late.Reader.Completion.IsCompleted);
+        Assert.False(live.Overflowed);
+        Assert.Equal(0, fanout.SubscriberCount);
     }
 }
