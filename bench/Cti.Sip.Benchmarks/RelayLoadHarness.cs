@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using Cti.Sip.Media;
+using Cti.Media.Relay;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Cti.Sip.Benchmarks;

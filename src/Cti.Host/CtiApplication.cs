@@ -4,7 +4,6 @@ using Cti.Host.Cdrs;
 using Cti.Host.Dialer;
 using Cti.Host.Events;
 using Cti.Host.Gateways;
-using Cti.Host.Media;
 using Cti.Host.Metrics;
 using Cti.Host.Options;
 using Cti.Host.Registrar;
@@ -13,6 +12,7 @@ using Cti.Host.Security;
 using Cti.Host.Sip;
 using Cti.Host.Storage;
 using Cti.Host.Trunks;
+using Cti.Media.Hosting;
 using Microsoft.Extensions.Options;
 using Prometheus;
 
@@ -47,7 +47,7 @@ internal static class CtiApplication
         builder.Services.AddAcd(builder.Configuration);
         builder.Services.AddEvents(builder.Configuration);
         builder.Services.AddCdrs(builder.Configuration);
-        builder.Services.AddMedia(builder.Configuration);
+        builder.Services.AddMedia(builder.Configuration, sp => sp.GetRequiredService<IOptions<CtiOptions>>().Value.ResolveDataDirectory());
         builder.Services.AddCalls(builder.Configuration);
 
         var app = builder.Build();

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Cti.Sip.Media;
+using Cti.Media.Audio;
 
 namespace Cti.Sip.Benchmarks.Media;
 

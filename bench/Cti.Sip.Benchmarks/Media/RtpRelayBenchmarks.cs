@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using BenchmarkDotNet.Attributes;
-using Cti.Sip.Media;
+using Cti.Media.Relay;
+using Cti.Media.Rtp;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Cti.Sip.Benchmarks.Media;

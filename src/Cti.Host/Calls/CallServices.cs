@@ -1,11 +1,12 @@
 using System.Net;
 using Cti.Host.Cdrs;
 using Cti.Host.Events;
-using Cti.Host.Media;
 using Cti.Host.Routing;
 using Cti.Host.Trunks;
+using Cti.Media.Hosting;
+using Cti.Media.Recording;
+using Cti.Media.Relay;
 using Cti.Routing.Engine;
-using Cti.Sip.Media;
 using Cti.Sip.Stack;
 using Microsoft.Extensions.Options;
 

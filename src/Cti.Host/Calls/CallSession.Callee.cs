@@ -1,9 +1,10 @@
 using System.Globalization;
 using Cti.Host.Cdrs;
+using Cti.Media.Recording;
+using Cti.Media.Relay;
 using Cti.Routing.Config;
 using Cti.Routing.Engine;
 using Cti.Sip.Dialogs;
-using Cti.Sip.Media;
 using Cti.Sip.Messages;
 using Cti.Sip.Sdp;
 using Cti.Sip.Transport;

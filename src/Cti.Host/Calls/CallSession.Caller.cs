@@ -4,10 +4,11 @@ using CallDirection = Cti.Host.Cdrs.CallDirection;
 using Cti.Host.Trunks;
 using Cti.Routing.Engine;
 using Cti.Sip.Dialogs;
-using Cti.Sip.Media;
 using Cti.Sip.Messages;
 using Cti.Sip.Sdp;
 using Cti.Sip.Stack;
+using Cti.Media.Audio;
+using Cti.Media.Relay;
 
 namespace Cti.Host.Calls;
 

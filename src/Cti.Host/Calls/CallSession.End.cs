@@ -1,7 +1,7 @@
 using Cti.Host.Cdrs;
 using Cti.Routing.Engine;
-using Cti.Sip.Media;
 using CallDirection = Cti.Host.Cdrs.CallDirection;
+using Cti.Media.Rtp;
 
 namespace Cti.Host.Calls;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 using Cti.Host.Cdrs;
+using Cti.Media.Relay;
 using Cti.Routing.Engine;
 using Cti.Sip.Dialogs;
-using Cti.Sip.Media;
 using Cti.Sip.Messages;
 using Cti.Sip.Sdp;
 using Cti.Sip.Stack;

@@ -78,6 +78,6 @@ internal sealed partial class CallSession
         public static partial void AgentCall(ILogger logger, string callId, string agentId);
 
         [LoggerMessage(EventId = 5020, Level = LogLevel.Warning, Message = "Trunk INVITE refused: no RTP ports ({Error})")]
-        public static partial void NoMediaPorts(ILogger logger, Cti.Sip.Media.RtpRelayCreateError error);
+        public static partial void NoMediaPorts(ILogger logger, Cti.Media.Relay.RtpRelayCreateError error);
     }
 }

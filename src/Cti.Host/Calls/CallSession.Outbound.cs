@@ -4,10 +4,10 @@ using Cti.Host.Gateways;
 using Cti.Host.Trunks;
 using Cti.Routing.Engine;
 using Cti.Sip.Dialogs;
-using Cti.Sip.Media;
 using Cti.Sip.Messages;
 using Cti.Sip.Sdp;
 using CallDirection = Cti.Host.Cdrs.CallDirection;
+using Cti.Media.Relay;
 
 namespace Cti.Host.Calls;
 

@@ -3,9 +3,10 @@ using Cti.Host.Cdrs;
 using CallDirection = Cti.Host.Cdrs.CallDirection;
 using Cti.Host.Trunks;
 using Cti.Sip.Dialogs;
-using Cti.Sip.Media;
 using Cti.Sip.Sdp;
 using Cti.Sip.Stack;
+using Cti.Media.Recording;
+using Cti.Media.Relay;
 
 namespace Cti.Host.Calls;
 

@@ -1,4 +1,4 @@
-using Cti.Host.Media;
+using Cti.Media.Hosting;
 
 namespace Cti.Host.Tests.Calls;
 
