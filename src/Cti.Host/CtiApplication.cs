@@ -1,9 +1,9 @@
+using Cti.Gateways.Hosting;
 using Cti.Host.Api;
 using Cti.Host.Calls;
 using Cti.Host.Cdrs;
 using Cti.Host.Dialer;
 using Cti.Host.Events;
-using Cti.Host.Gateways;
 using Cti.Host.Metrics;
 using Cti.Host.Options;
 using Cti.Host.Registrar;

@@ -1,4 +1,5 @@
 using System.Net;
+using Cti.Gateways.Lines;
 using Cti.Host.Cdrs;
 using Cti.Host.Events;
 using Cti.Host.Routing;
@@ -56,7 +57,7 @@ internal sealed class CallServices(
     public SipStack Stack => _stack ??= provider.GetRequiredService<SipStack>();
 
     /// <summary>The serial gateway lines, when the service has them registered.</summary>
-    public Cti.Host.Gateways.IGatewayLineRegistry? Gateways => provider.GetService<Cti.Host.Gateways.IGatewayLineRegistry>();
+    public Cti.Gateways.Lines.IGatewayLineRegistry? Gateways => provider.GetService<Cti.Gateways.Lines.IGatewayLineRegistry>();
 
     /// <summary>E.164 in the service's default region: gateway lines and agents' dialled numbers.</summary>
     public Cti.Numbers.PhoneNumberNormalizer Numbers => numbers;

@@ -1,5 +1,6 @@
+using Cti.Gateways.Hosting;
+using Cti.Gateways.Lines;
 using Cti.Host.Cdrs;
-using Cti.Host.Gateways;
 using Cti.Host.Trunks;
 using Cti.Routing.Engine;
 using Cti.Sip.Stack;

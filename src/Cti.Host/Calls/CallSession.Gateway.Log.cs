@@ -1,3 +1,6 @@
+using Cti.Gateways.Hosting;
+using Cti.Gateways.Lines;
+
 namespace Cti.Host.Calls;
 
 internal sealed partial class CallSession
@@ -29,7 +32,7 @@ internal sealed partial class CallSession
         public static partial void GatewayAnswerFailed(ILogger logger, string callId, string line, string error);
 
         [LoggerMessage(EventId = 5408, Level = LogLevel.Information, Message = "Call {CallId}: the call on gateway line {Line} ended ({Outcome})")]
-        public static partial void GatewayLineEnded(ILogger logger, string callId, string line, Cti.Host.Gateways.GatewayCallEndReason outcome);
+        public static partial void GatewayLineEnded(ILogger logger, string callId, string line, Cti.Gateways.Lines.GatewayCallEndReason outcome);
 
         [LoggerMessage(EventId = 5409, Level = LogLevel.Warning, Message = "Call {CallId}: hanging up gateway line {Line} failed: {Error}")]
         public static partial void GatewayHangupFailed(ILogger logger, string callId, string line, string error);

@@ -1,6 +1,7 @@
+using Cti.Gateways.Hosting;
+using Cti.Gateways.Lines;
 using Cti.Dialer.Campaigns;
 using Cti.Host.Cdrs;
-using Cti.Host.Gateways;
 using Cti.Host.Trunks;
 using Cti.Routing.Engine;
 using Cti.Sip.Dialogs;

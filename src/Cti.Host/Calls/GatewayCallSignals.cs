@@ -1,4 +1,4 @@
-using Cti.Host.Gateways;
+using Cti.Gateways.Lines;
 
 namespace Cti.Host.Calls;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
-using Cti.Host.Gateways;
+using Cti.Gateways.At;
+using Cti.Gateways.Lines;
 using Cti.ModemSimulator;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,4 +1,4 @@
-using Cti.Host.Gateways;
+using Cti.Gateways.At;
 
 namespace Cti.Host.Tests.Gateways;
 

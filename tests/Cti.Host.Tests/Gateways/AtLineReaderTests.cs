@@ -1,5 +1,5 @@
 using System.Text;
-using Cti.Host.Gateways;
+using Cti.Gateways.At;
 
 namespace Cti.Host.Tests.Gateways;
 

@@ -1,4 +1,5 @@
-using Cti.Host.Gateways;
+using Cti.Gateways.Hosting;
+using Cti.Gateways.Lines;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Cti.Host.Tests.Gateways;

@@ -1,4 +1,6 @@
-using Cti.Host.Gateways;
+using Cti.Gateways.At;
+using Cti.Gateways.Hosting;
+using Cti.Gateways.Lines;
 using Cti.ModemSimulator;
 
 namespace Cti.Host.Tests.Gateways;

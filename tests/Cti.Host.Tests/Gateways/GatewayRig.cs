@@ -1,4 +1,5 @@
-using Cti.Host.Gateways;
+using Cti.Gateways.Hosting;
+using Cti.Gateways.Lines;
 using Cti.ModemSimulator;
 using Microsoft.Extensions.Logging.Abstractions;
 using Prometheus;

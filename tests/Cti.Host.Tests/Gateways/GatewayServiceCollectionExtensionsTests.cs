@@ -1,4 +1,5 @@
-using Cti.Host.Gateways;
+using Cti.Gateways.Hosting;
+using Cti.Gateways.Lines;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

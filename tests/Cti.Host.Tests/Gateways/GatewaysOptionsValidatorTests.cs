@@ -1,4 +1,4 @@
-using Cti.Host.Gateways;
+using Cti.Gateways.Hosting;
 using Microsoft.Extensions.Configuration;
 
 namespace Cti.Host.Tests.Gateways;

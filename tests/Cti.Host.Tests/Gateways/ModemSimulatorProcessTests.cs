@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using Cti.Host.Gateways;
+using Cti.Gateways.At;
+using Cti.Gateways.Lines;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Cti.Host.Tests.Gateways;

@@ -1,4 +1,0 @@
-namespace Cti.Host.Gateways;
-
-/// <summary>The concrete lines, in configuration order, shared by the registry and the workers.</summary>
-internal sealed record GatewayLineSet(IReadOnlyList<GatewayLine> Lines);

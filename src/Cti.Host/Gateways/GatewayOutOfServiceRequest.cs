@@ -1,4 +1,0 @@
-namespace Cti.Host.Gateways;
-
-/// <summary>Body of POST /api/v1/lines/{name}/out-of-service.</summary>
-internal sealed record GatewayOutOfServiceRequest(string? Reason);
