@@ -17,21 +17,21 @@ internal sealed class CallControlDialSink : IDialRequestSink
     {
         _calls = calls;
         _previews = previews;
-        _previews.Place = request => _ = _calls.PlaceOutboundAsync(request);
+        _previews.Place = (request, campaign) => _ = _calls.PlaceOutboundAsync(request, campaign);
     }
 
     public string Name => "sip";
 
-    public void Accept(DialRequest request)
+    public void Accept(DialRequest request, IDialOutcomeSink campaign)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Preview && request.AgentId is not null)
         {
-            _previews.Offer(request);
+            _previews.Offer(request, campaign);
             return;
         }
 
-        _ = _calls.PlaceOutboundAsync(request);
+        _ = _calls.PlaceOutboundAsync(request, campaign);
     }
 
     public IReadOnlyList<DialRequest> Pending(string campaignId) => _previews.ForCampaign(campaignId);

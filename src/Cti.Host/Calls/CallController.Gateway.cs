@@ -1,4 +1,5 @@
 using Cti.Dialer.Campaigns;
+using Cti.Host.Dialer;
 
 namespace Cti.Host.Calls;
 
@@ -9,17 +10,17 @@ internal sealed partial class CallController
         _services.Gateways is { } gateways && gateways.Groups.Contains(lineGroup, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Places a dialer call on a free line of the group; none free (down, busy, capped) is a network failure.</summary>
-    private void PlaceOnGatewayLine(DialRequest request)
+    private void PlaceOnGatewayLine(DialRequest request, IDialOutcomeSink campaign)
     {
         var line = _services.Gateways!.PickFreeLine(request.LineGroup);
         if (line is null)
         {
             GatewayLog.NoFreeLine(_logger, request.CallId, request.LineGroup);
-            _services.Outbound?.Report(request.CampaignId, new CallOutcomeReport(request.CallId, CallOutcome.NetworkFailure, TimeSpan.Zero));
+            campaign.Report(new CallOutcomeReport(request.CallId, CallOutcome.NetworkFailure, TimeSpan.Zero));
             return;
         }
 
-        CallSession.StartOutbound(_services, _registry, request, CallSession.LineRoute(line, _services.Numbers), line);
+        CallSession.StartOutbound(_services, _registry, request, campaign, CallSession.LineRoute(line, _services.Numbers), line);
     }
 
     private static partial class GatewayLog

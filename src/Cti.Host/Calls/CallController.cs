@@ -57,24 +57,25 @@ internal sealed partial class CallController : BackgroundService, ITrunkCallAcce
     /// Places a dialer call through the trunk its line group names, or on a free line of the gateway group it names;
     /// any other line group fails at once (network failure) so the campaign moves on.
     /// </summary>
-    public Task PlaceOutboundAsync(Cti.Dialer.Campaigns.DialRequest request)
+    public Task PlaceOutboundAsync(Cti.Dialer.Campaigns.DialRequest request, Cti.Host.Dialer.IDialOutcomeSink campaign)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(campaign);
         var trunk = _services.Trunks.Trunks.FirstOrDefault(t => string.Equals(t.Name, request.LineGroup, StringComparison.Ordinal));
         if (trunk is null && !_stopping && IsGatewayGroup(request.LineGroup))
         {
-            PlaceOnGatewayLine(request);
+            PlaceOnGatewayLine(request, campaign);
             return Task.CompletedTask;
         }
 
         if (trunk is null || _stopping)
         {
             Log.NoLineGroup(_logger, request.CallId, request.LineGroup);
-            _services.Outbound?.Report(request.CampaignId, new Cti.Dialer.Campaigns.CallOutcomeReport(request.CallId, Cti.Dialer.Campaigns.CallOutcome.NetworkFailure, TimeSpan.Zero));
+            campaign.Report(new Cti.Dialer.Campaigns.CallOutcomeReport(request.CallId, Cti.Dialer.Campaigns.CallOutcome.NetworkFailure, TimeSpan.Zero));
             return Task.CompletedTask;
         }
 
-        CallSession.StartOutbound(_services, _registry, request, trunk);
+        CallSession.StartOutbound(_services, _registry, request, campaign, trunk);
         return Task.CompletedTask;
     }
 

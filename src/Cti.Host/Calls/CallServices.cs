@@ -36,23 +36,6 @@ internal sealed class CallServices(
     ILoggerFactory loggers)
 {
     private SipStack? _stack;
-    private IOutboundCallReporter? _outbound;
-    private bool _outboundResolved;
-
-    /// <summary>The dialer, when the service runs one (resolved on first use, like the stack).</summary>
-    public IOutboundCallReporter? Outbound
-    {
-        get
-        {
-            if (!_outboundResolved)
-            {
-                _outbound = provider.GetService<IOutboundCallReporter>();
-                _outboundResolved = true;
-            }
-
-            return _outbound;
-        }
-    }
 
     public SipStack Stack => _stack ??= provider.GetRequiredService<SipStack>();
 

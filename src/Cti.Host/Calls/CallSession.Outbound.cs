@@ -2,6 +2,7 @@ using Cti.Gateways.Hosting;
 using Cti.Gateways.Lines;
 using Cti.Dialer.Campaigns;
 using Cti.Host.Cdrs;
+using Cti.Host.Dialer;
 using Cti.Host.Trunks;
 using Cti.Routing.Engine;
 using Cti.Sip.Dialogs;
@@ -28,17 +29,18 @@ internal sealed partial class CallSession
     private bool _outcomeReported;
     private bool _customerTimedOut;
     private TimeSpan _customerRingTime;
+    private IDialOutcomeSink? _campaign;
 
     /// <summary>
     /// Places <paramref name="request"/> through <paramref name="trunk"/>, or, with <paramref name="line"/>, on that
     /// gateway line (then <paramref name="trunk"/> is the line's route). A failure before the first attempt is reported
     /// at once.
     /// </summary>
-    public static void StartOutbound(CallServices services, CallRegistry registry, DialRequest request, TrunkConfig trunk, IGatewayLine? line = null)
+    public static void StartOutbound(CallServices services, CallRegistry registry, DialRequest request, IDialOutcomeSink campaign, TrunkConfig trunk, IGatewayLine? line = null)
     {
         if (!TryCreateRelay(services, request.CallId, out var relay))
         {
-            services.Outbound?.Report(request.CampaignId, new CallOutcomeReport(request.CallId, CallOutcome.NetworkFailure, TimeSpan.Zero, 503));
+            campaign.Report(new CallOutcomeReport(request.CallId, CallOutcome.NetworkFailure, TimeSpan.Zero, 503));
             return;
         }
 
@@ -46,6 +48,7 @@ internal sealed partial class CallSession
         var call = new CallSession(services, registry, request.CallId, route, null, null, relay, CallerMediaOptions(services, relay), SdpNegotiationResult.Failed(SdpNegotiationError.None), CallDirection.Outbound)
         {
             _dial = request,
+            _campaign = campaign,
             _acdWaiting = false,
             _gateway = line,
         };
@@ -205,12 +208,12 @@ internal sealed partial class CallSession
     /// <summary>Reserves the next free campaign agent not tried yet; retries shortly when none is free.</summary>
     private async Task HuntAgentAsync()
     {
-        if (Direction != CallDirection.Outbound || _phase != CallPhase.Waiting || _abandoning || !_callerAnswered || _s.Outbound is null)
+        if (Direction != CallDirection.Outbound || _phase != CallPhase.Waiting || _abandoning || !_callerAnswered || _campaign is null)
         {
             return;
         }
 
-        var free = await _s.Outbound.FreeAgentsAsync(_dial!.CampaignId, CancellationToken.None);
+        var free = await _campaign.FreeAgentsAsync(CancellationToken.None);
         _registry.ReleaseAgentClaims(Id);
         var agent = free.FirstOrDefault(a => !_triedAgents.Contains(a) && _registry.TryClaimAgent(a, Id));
         if (agent is null)
@@ -222,7 +225,7 @@ internal sealed partial class CallSession
 
         _triedAgents.Add(agent);
         // The dialer chose the agent from the campaign's members (its own rules), so the ACD checks availability only.
-        _s.Acd.Post(new ReserveAgentForOutbound(agent, AcdCallId, _dial.CampaignId, Direct: true));
+        _s.Acd.Post(new ReserveAgentForOutbound(agent, AcdCallId, _dial!.CampaignId, Direct: true));
     }
 
     private Task OnHuntAgentAsync() => HuntAgentAsync();
@@ -281,10 +284,10 @@ internal sealed partial class CallSession
         }
 
         _outcomeReported = true;
-        _s.Outbound?.Report(_dial.CampaignId, new CallOutcomeReport(Id, outcome, _customerRingTime, status));
+        _campaign?.Report(new CallOutcomeReport(Id, outcome, _customerRingTime, status));
     }
 
-    /// <summary>The dialer outcome of a final response to the customer INVITE (issue-5 mapping).</summary>
+    /// <summary>The dialer outcome of a final response to the customer INVITE (see docs/dialer.md, "Real dialing").</summary>
     public static CallOutcome OutcomeOf(int status) => status switch
     {
         486 or 600 or 603 => CallOutcome.Busy,

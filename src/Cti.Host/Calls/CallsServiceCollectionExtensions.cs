@@ -27,9 +27,8 @@ internal static class CallsServiceCollectionExtensions
         // Inbound calls ringing on serial gateway lines (registered after the controller, so it stops first).
         services.AddHostedService<GatewayCallIntake>();
 
-        // Dialer calls are placed by call control from now on.
-        services.TryAddSingleton<IOutboundCallReporter, Cti.Host.Dialer.CampaignOutcomeReporter>();
-        services.Replace(ServiceDescriptor.Singleton<Cti.Host.Dialer.IDialRequestSink, CallControlDialSink>());
+        // Call control places the dialer's calls; each request carries its campaign, to which outcomes go back.
+        services.TryAddSingleton<Cti.Host.Dialer.IDialRequestSink, CallControlDialSink>();
         return services;
     }
 }

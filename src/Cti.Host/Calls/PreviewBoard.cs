@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Cti.Dialer.Campaigns;
+using Cti.Host.Dialer;
 using Cti.Host.Events;
 using Microsoft.Extensions.Options;
 
@@ -16,13 +17,13 @@ internal sealed class PreviewBoard(IEventPublisher events, IOptions<CallsOptions
     private readonly ConcurrentDictionary<string, Entry> _pending = new(StringComparer.Ordinal);
 
     /// <summary>Called with a request when it is to be placed (by the agent or the timeout).</summary>
-    public Action<DialRequest>? Place { get; set; }
+    public Action<DialRequest, IDialOutcomeSink>? Place { get; set; }
 
-    public void Offer(DialRequest request)
+    public void Offer(DialRequest request, IDialOutcomeSink campaign)
     {
         ArgumentNullException.ThrowIfNull(request);
         var timeout = options.Value.PreviewTimeout;
-        var entry = new Entry(request, time.GetUtcNow());
+        var entry = new Entry(request, campaign, time.GetUtcNow());
         if (!_pending.TryAdd(request.CallId, entry))
         {
             return;
@@ -53,7 +54,7 @@ internal sealed class PreviewBoard(IEventPublisher events, IOptions<CallsOptions
         }
 
         entry.Timer?.Dispose();
-        Place?.Invoke(entry.Request);
+        Place?.Invoke(entry.Request, entry.Campaign);
         return true;
     }
 
@@ -71,9 +72,11 @@ internal sealed class PreviewBoard(IEventPublisher events, IOptions<CallsOptions
         }
     }
 
-    private sealed class Entry(DialRequest request, DateTimeOffset since)
+    private sealed class Entry(DialRequest request, IDialOutcomeSink campaign, DateTimeOffset since)
     {
         public DialRequest Request { get; } = request;
+
+        public IDialOutcomeSink Campaign { get; } = campaign;
 
         public DateTimeOffset Since { get; } = since;
 

@@ -11,7 +11,7 @@ namespace Cti.Host.Dialer;
 /// <see cref="IDialRequestSink"/>, and a refresh loop that polls agents, copies live figures off the engine loop
 /// (through <see cref="CampaignCommand.Inspect"/>) and writes lead state and attempts to SQLite in batches.
 /// </summary>
-internal sealed partial class CampaignRuntime : IAsyncDisposable
+internal sealed partial class CampaignRuntime : IAsyncDisposable, IDialOutcomeSink
 {
     private const int FullSweepEvery = 30;
     private static readonly TimeSpan InspectTimeout = TimeSpan.FromSeconds(5);
@@ -128,6 +128,11 @@ internal sealed partial class CampaignRuntime : IAsyncDisposable
         _engine.Post(new CampaignCommand.Disposition(disposition));
     }
 
+    void IDialOutcomeSink.Report(CallOutcomeReport report) => ReportOutcome(report);
+
+    async ValueTask<IReadOnlyList<string>> IDialOutcomeSink.FreeAgentsAsync(CancellationToken cancellationToken) =>
+        (await _agentSource.GetAvailabilityAsync(Config, cancellationToken)).FreeAgentIds;
+
     public void ReportOutcome(CallOutcomeReport report)
     {
         if (_calls.TryGetValue(report.CallId, out var call))
@@ -196,7 +201,7 @@ internal sealed partial class CampaignRuntime : IAsyncDisposable
             _lastCallByLead[request.LeadId] = request.CallId;
             MarkDirty(request.LeadId);
             _metrics.Placed(Id, request.Attempt == 1);
-            _sink.Accept(request);
+            _sink.Accept(request, this);
         }
     }
 

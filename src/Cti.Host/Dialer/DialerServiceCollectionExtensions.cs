@@ -20,7 +20,6 @@ internal static class DialerServiceCollectionExtensions
         services.TryAddSingleton<SqliteDncStore>();
         services.TryAddSingleton<SqliteAttemptHistory>();
         services.TryAddSingleton<SqliteCampaignStore>();
-        services.TryAddSingleton<IDialRequestSink, PendingDialRequestSink>();
         services.TryAddSingleton<IOutboundAgentSource, AcdOutboundAgentSource>();
         services.TryAddSingleton(sp => new DialerMetrics(sp.GetRequiredService<CtiMetrics>().Factory));
         services.TryAddSingleton<CampaignService>();

@@ -3,7 +3,7 @@ using Cti.Dialer.Campaigns;
 namespace Cti.Host.Dialer;
 
 /// <summary>
-/// The default sink while the service has no call control: requests stay pending (and their leads stay in
+/// A sink for a dialer without call control (tests of the dialer alone): requests stay pending (and their leads stay in
 /// "dialing") and are shown in the campaign's live status. Bounded per campaign; the oldest are dropped first.
 /// </summary>
 internal sealed class PendingDialRequestSink : IDialRequestSink
@@ -15,7 +15,7 @@ internal sealed class PendingDialRequestSink : IDialRequestSink
 
     public string Name => "pending";
 
-    public void Accept(DialRequest request)
+    public void Accept(DialRequest request, IDialOutcomeSink campaign)
     {
         ArgumentNullException.ThrowIfNull(request);
         lock (_gate)

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Cti.Dialer.Campaigns;
 using Cti.Gateways.Lines;
 using Cti.Host.Calls;
+using Cti.Host.Dialer;
 using Cti.Host.Tests.Api;
 using Cti.Host.Tests.Calls;
 using Cti.Sip.Messages;
@@ -206,7 +207,9 @@ public sealed class GatewayCallTests : IAsyncLifetime
     {
         var masked = number[..6] + "****" + number[^4..];
         var request = new DialRequest(callId, "demo-renewals", "lead-" + callId, number, masked, "+861088880000", "mobile", TimeSpan.FromSeconds(10), null, false, 1);
-        await _host.App.Services.GetRequiredService<CallController>().PlaceOutboundAsync(request);
+        var campaign = _host.App.Services.GetRequiredService<CampaignService>().Find("demo-renewals")
+            ?? throw new InvalidOperationException("the demo campaign is not loaded");
+        await _host.App.Services.GetRequiredService<CallController>().PlaceOutboundAsync(request, campaign);
     }
 
     private async Task LoginAsync(string agent)
