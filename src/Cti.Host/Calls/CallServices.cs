@@ -14,9 +14,9 @@ using Microsoft.Extensions.Options;
 namespace Cti.Host.Calls;
 
 /// <summary>Everything a call needs from the service, gathered once so calls stay cheap to create.</summary>
-/// <remarks>The stack is resolved on first use: it depends on the request handler, which depends on call control.</remarks>
 internal sealed class CallServices(
-    IServiceProvider provider,
+    SipStack stack,
+    Cti.Gateways.Lines.IGatewayLineRegistry gateways,
     AcdEngine acd,
     RoutingConfigState routing,
     IEventPublisher events,
@@ -35,12 +35,11 @@ internal sealed class CallServices(
     TimeProvider time,
     ILoggerFactory loggers)
 {
-    private SipStack? _stack;
-
-    public SipStack Stack => _stack ??= provider.GetRequiredService<SipStack>();
+    public SipStack Stack => stack;
 
     /// <summary>The serial gateway lines, when the service has them registered.</summary>
-    public Cti.Gateways.Lines.IGatewayLineRegistry? Gateways => provider.GetService<Cti.Gateways.Lines.IGatewayLineRegistry>();
+    /// <summary>The serial gateway lines (an empty registry where none is configured).</summary>
+    public Cti.Gateways.Lines.IGatewayLineRegistry Gateways => gateways;
 
     /// <summary>E.164 in the service's default region: gateway lines and agents' dialled numbers.</summary>
     public Cti.Numbers.PhoneNumberNormalizer Numbers => numbers;

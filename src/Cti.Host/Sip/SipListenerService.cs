@@ -8,13 +8,15 @@ namespace Cti.Host.Sip;
 internal sealed partial class SipListenerService : IHostedService
 {
     private readonly SipStack _stack;
+    private readonly CtiSipRequestHandler _handler;
     private readonly SipListenerStatus _status;
     private readonly CtiOptions _options;
     private readonly ILogger<SipListenerService> _logger;
 
-    public SipListenerService(SipStack stack, SipListenerStatus status, IOptions<CtiOptions> options, ILogger<SipListenerService> logger)
+    public SipListenerService(SipStack stack, CtiSipRequestHandler handler, SipListenerStatus status, IOptions<CtiOptions> options, ILogger<SipListenerService> logger)
     {
         _stack = stack;
+        _handler = handler;
         _status = status;
         _options = options.Value;
         _logger = logger;
@@ -22,7 +24,7 @@ internal sealed partial class SipListenerService : IHostedService
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await _stack.StartAsync(SipStackFactory.ListenEndPoints(_options.Sip), cancellationToken);
+        await _stack.StartAsync(SipStackFactory.ListenEndPoints(_options.Sip), _handler, cancellationToken);
         // The stack logs each bound endpoint itself.
         _status.MarkListening(_stack.BoundEndPoints.Select(e => e.ToString()).ToArray());
     }

@@ -25,9 +25,10 @@ internal static class SipServiceCollectionExtensions
         services.AddSingleton<SipRequestDispatcher>();
         services.AddSingleton<CtiSipRequestHandler>();
         services.AddSingleton<SipMetricsObserver>();
+        // The stack gets its request handler when the listeners start (SipListenerService), so call control, which
+        // sends through the stack, can take it as an ordinary dependency.
         services.AddSingleton(sp => new SipStack(
             SipStackFactory.CreateOptions(sp.GetRequiredService<IOptions<CtiOptions>>().Value.Sip),
-            sp.GetRequiredService<CtiSipRequestHandler>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<SipStack>>(),
             sp.GetRequiredService<SipMetricsObserver>()));

@@ -13,11 +13,13 @@ namespace Cti.Sip.Stack;
 /// <summary>
 /// Transports + parser + validator + transaction layer behind one object. Requests reach the
 /// <see cref="ISipRequestHandler"/> once per transaction; <see cref="SendRequestAsync"/> runs client transactions.
+/// The handler may be given when the stack starts (as Kestrel's server receives its application), so that what
+/// handles requests can itself depend on the stack for sending.
 /// </summary>
 public sealed partial class SipStack : IAsyncDisposable
 {
     private readonly SipStackOptions _options;
-    private readonly ISipRequestHandler _handler;
+    private ISipRequestHandler? _handler;
     private readonly ISipStackObserver _observer;
     private readonly ILogger _logger;
     private readonly SipTimerWheel _wheel;
@@ -28,9 +30,16 @@ public sealed partial class SipStack : IAsyncDisposable
     private int _disposed;
 
     public SipStack(SipStackOptions options, ISipRequestHandler handler, TimeProvider timeProvider, ILogger<SipStack> logger, ISipStackObserver? observer = null)
+        : this(options, timeProvider, logger, observer)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        _handler = handler;
+    }
+
+    /// <summary>A stack whose request handler is given to <see cref="StartAsync(IEnumerable{SipListenEndPoint}, ISipRequestHandler, CancellationToken)"/>.</summary>
+    public SipStack(SipStackOptions options, TimeProvider timeProvider, ILogger<SipStack> logger, ISipStackObserver? observer = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(handler);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(logger);
         var errors = options.Validate();
@@ -40,7 +49,6 @@ public sealed partial class SipStack : IAsyncDisposable
         }
 
         _options = options;
-        _handler = handler;
         _observer = observer ?? SipStackObserver.None;
         _logger = logger;
         _wheel = new SipTimerWheel(timeProvider, logger);
@@ -58,10 +66,27 @@ public sealed partial class SipStack : IAsyncDisposable
     /// <summary>The endpoints bound by <see cref="StartAsync"/>, with the ports actually assigned.</summary>
     public IReadOnlyList<SipListenEndPoint> BoundEndPoints => _transport.BoundEndPoints;
 
+    /// <summary>Binds every endpoint and hands every request to <paramref name="handler"/> from now on.</summary>
+    public Task StartAsync(IEnumerable<SipListenEndPoint> endPoints, ISipRequestHandler handler, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        if (Interlocked.CompareExchange(ref _handler, handler, null) is { } existing && !ReferenceEquals(existing, handler))
+        {
+            throw new InvalidOperationException("The SIP stack already has a request handler.");
+        }
+
+        return StartAsync(endPoints, cancellationToken);
+    }
+
     /// <summary>Binds every endpoint and starts receiving. Throws (and binds nothing further) when a bind fails.</summary>
     public Task StartAsync(IEnumerable<SipListenEndPoint> endPoints, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(endPoints);
+        if (Volatile.Read(ref _handler) is null)
+        {
+            throw new InvalidOperationException("The SIP stack has no request handler: pass one to StartAsync.");
+        }
+
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) == 1, this);
         if (Interlocked.Exchange(ref _started, 1) == 1)
         {
@@ -263,7 +288,7 @@ public sealed partial class SipStack : IAsyncDisposable
         ValueTask pending;
         try
         {
-            pending = _handler.OnRequestAsync(context, _stopping.Token);
+            pending = _handler!.OnRequestAsync(context, _stopping.Token);
         }
 #pragma warning disable CA1031 // A failing handler gets a 500, never a dead receive loop.
         catch (Exception ex)
@@ -324,7 +349,7 @@ public sealed partial class SipStack : IAsyncDisposable
     {
         try
         {
-            await _handler.OnInvite2xxRetransmissionAsync(response, source, _stopping.Token);
+            await _handler!.OnInvite2xxRetransmissionAsync(response, source, _stopping.Token);
         }
 #pragma warning disable CA1031 // See Dispatch.
         catch (Exception ex)
@@ -338,7 +363,7 @@ public sealed partial class SipStack : IAsyncDisposable
     {
         try
         {
-            await _handler.OnAckAsync(ack, source, _stopping.Token);
+            await _handler!.OnAckAsync(ack, source, _stopping.Token);
         }
 #pragma warning disable CA1031 // See Dispatch.
         catch (Exception ex)
