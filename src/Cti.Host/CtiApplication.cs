@@ -9,7 +9,7 @@ using Cti.Host.Options;
 using Cti.Host.Registrar;
 using Cti.Host.Routing;
 using Cti.Host.Security;
-using Cti.Host.Sip;
+using Cti.Host.SipRouting;
 using Cti.Host.Storage;
 using Cti.Host.Trunks;
 using Cti.Media.Hosting;

@@ -1,4 +1,4 @@
-using Cti.Host.Sip;
+using Cti.Host.SipRouting;
 
 namespace Cti.Host.Api;
 

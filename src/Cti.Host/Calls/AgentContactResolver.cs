@@ -25,9 +25,9 @@ internal sealed class AgentContactResolver
         _routing = routing;
         foreach (var agent in options.Value.Agents)
         {
-            if (StaticContact.TryParse(agent.StaticContact, out var contact))
+            if (StaticContactAddress.TryParse(agent.StaticContact, out var contact))
             {
-                _static[agent.Extension] = contact;
+                _static[agent.Extension] = new AgentContact(contact.Uri, contact.Destination, IsRegistered: false);
             }
         }
     }

@@ -213,7 +213,7 @@ internal sealed class CtiOptionsValidator : IValidateOptions<CtiOptions>
                 }
             }
 
-            if (!string.IsNullOrEmpty(agent.StaticContact) && !Cti.Host.Calls.StaticContact.TryParse(agent.StaticContact, out _))
+            if (!string.IsNullOrEmpty(agent.StaticContact) && !StaticContactAddress.TryParse(agent.StaticContact, out _))
             {
                 errors.Add($"{prefix}:StaticContact '{agent.StaticContact}' must be a sip: URI with a numeric IP host and a port, e.g. sip:1001@192.0.2.10:5060.");
             }

@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using Cti.Host.Metrics;
-using Cti.Host.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Cti.Host.Events;
 using Cti.Host.Options;
-using Cti.Host.Sip;
+using Cti.Sip.Dialogs;
 using Cti.Sip.Messages;
 using Cti.Sip.Stack;
 using Cti.Sip.Transport;
@@ -86,13 +86,13 @@ internal sealed partial class TrunkRequestHandler : ISipEndPointRequestHandler
         {
             _metrics.Rejected(TrunkRejectReasons.SourceNotAllowed);
             Log.SourceRejected(_logger, source.Remote.Address, profile ?? "(none)");
-            return SipResponseFactory.Create(request, 403, "Forbidden", SipRequestDispatcher.NewTag());
+            return SipResponseFactory.Create(request, 403, "Forbidden", SipDialog.NewTag());
         }
 
         if (request.Method == SipMethods.Register)
         {
             _metrics.Rejected(TrunkRejectReasons.RegisterNotAllowed);
-            var notAllowed = SipResponseFactory.Create(request, 405, "Method Not Allowed", SipRequestDispatcher.NewTag());
+            var notAllowed = SipResponseFactory.Create(request, 405, "Method Not Allowed", SipDialog.NewTag());
             notAllowed.Headers.Add(SipHeaderNames.Allow, string.Join(", ", ServedMethods));
             return notAllowed;
         }
@@ -100,20 +100,20 @@ internal sealed partial class TrunkRequestHandler : ISipEndPointRequestHandler
         // No dialogs exist yet: anything that claims to belong to one refers to nothing (RFC 3261 12.2.2).
         if (request.To?.Tag is not null)
         {
-            return SipResponseFactory.Create(request, 481, null, SipRequestDispatcher.NewTag());
+            return SipResponseFactory.Create(request, 481, null, SipDialog.NewTag());
         }
 
         return request.Method switch
         {
             SipMethods.Options => Options(request),
             SipMethods.Invite => Invite(request, trunk),
-            _ => SipResponseFactory.Create(request, 481, null, SipRequestDispatcher.NewTag()),
+            _ => SipResponseFactory.Create(request, 481, null, SipDialog.NewTag()),
         };
     }
 
     private static SipResponse Options(SipRequest request)
     {
-        var response = SipResponseFactory.Create(request, 200, null, SipRequestDispatcher.NewTag());
+        var response = SipResponseFactory.Create(request, 200, null, SipDialog.NewTag());
         response.Headers.Add(SipHeaderNames.Allow, string.Join(", ", ServedMethods));
         response.Headers.Add(SipHeaderNames.Accept, "application/sdp");
         return response;
@@ -123,11 +123,11 @@ internal sealed partial class TrunkRequestHandler : ISipEndPointRequestHandler
     {
         if (Route(request, trunk) is null)
         {
-            return SipResponseFactory.Create(request, 404, "Not Found", SipRequestDispatcher.NewTag());
+            return SipResponseFactory.Create(request, 404, "Not Found", SipDialog.NewTag());
         }
 
         // Only without call control (unit tests of the screening): a clear, retryable refusal.
-        return SipResponseFactory.Create(request, 480, CallControlUnavailable, SipRequestDispatcher.NewTag());
+        return SipResponseFactory.Create(request, 480, CallControlUnavailable, SipDialog.NewTag());
     }
 
     /// <summary>The DID's queue and the normalised caller, or null (counted and logged) for an unknown DID.</summary>

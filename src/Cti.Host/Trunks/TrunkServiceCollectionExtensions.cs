@@ -1,8 +1,8 @@
 using Cti.Host.Metrics;
 using Cti.Host.Options;
 using Cti.Host.Routing;
-using Cti.Host.Sip;
 using Cti.Host.Trunks.Registration;
+using Cti.Sip.Stack;
 using Microsoft.Extensions.Options;
 
 namespace Cti.Host.Trunks;

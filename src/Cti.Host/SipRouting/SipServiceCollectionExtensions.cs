@@ -4,7 +4,7 @@ using Cti.Sip.Auth;
 using Cti.Sip.Stack;
 using Microsoft.Extensions.Options;
 
-namespace Cti.Host.Sip;
+namespace Cti.Host.SipRouting;
 
 internal static class SipServiceCollectionExtensions
 {

@@ -1,7 +1,7 @@
 using Cti.Sip.Messages;
 using Cti.Sip.Validation;
 
-namespace Cti.Host.Sip;
+namespace Cti.Host.SipRouting;
 
 /// <summary>Answers OPTIONS addressed to the service with what it can do (RFC 3261 11.2).</summary>
 internal static class OptionsResponder

@@ -1,4 +1,4 @@
-namespace Cti.Host.Sip;
+namespace Cti.Host.SipRouting;
 
 /// <summary>Whether the SIP listeners are bound; /healthz reports it.</summary>
 internal sealed class SipListenerStatus

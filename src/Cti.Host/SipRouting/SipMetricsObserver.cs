@@ -1,7 +1,7 @@
 using Cti.Host.Metrics;
 using Cti.Sip.Stack;
 
-namespace Cti.Host.Sip;
+namespace Cti.Host.SipRouting;
 
 /// <summary>Feeds the stack's callbacks into the Prometheus metrics; cheap and thread-safe as the stack requires.</summary>
 internal sealed class SipMetricsObserver : ISipStackObserver

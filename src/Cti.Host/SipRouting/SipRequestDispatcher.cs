@@ -1,12 +1,12 @@
-using System.Security.Cryptography;
 using Cti.Host.Metrics;
 using Cti.Host.Registrar;
 using Cti.Host.Security;
+using Cti.Sip.Dialogs;
 using Cti.Sip.Messages;
 using Cti.Sip.Transport;
 using Cti.Sip.Validation;
 
-namespace Cti.Host.Sip;
+namespace Cti.Host.SipRouting;
 
 /// <summary>
 /// Decides the answer to every request the stack delivers (the stack has already applied <see cref="Policy"/>:
@@ -52,23 +52,22 @@ internal sealed class SipRequestDispatcher
         if (_bans.IsBanned(source.Remote.Address))
         {
             _metrics.BannedRequestsRejected.Inc();
-            return SipResponseFactory.Create(request, 403, "Forbidden", NewTag());
+            return SipResponseFactory.Create(request, 403, "Forbidden", SipDialog.NewTag());
         }
 
         // No dialogs exist yet: anything that claims to belong to one refers to nothing (RFC 3261 12.2.2).
         if (request.To?.Tag is not null && request.Method != SipMethods.Register)
         {
-            return SipResponseFactory.Create(request, 481, null, NewTag());
+            return SipResponseFactory.Create(request, 481, null, SipDialog.NewTag());
         }
 
         return request.Method switch
         {
             SipMethods.Register => await _register.HandleAsync(request, source, cancellationToken),
-            SipMethods.Options => OptionsResponder.Create(request, Policy, NewTag()),
-            SipMethods.Invite => SipResponseFactory.Create(request, 480, null, NewTag()),
-            _ => SipResponseFactory.Create(request, 481, null, NewTag()),
+            SipMethods.Options => OptionsResponder.Create(request, Policy, SipDialog.NewTag()),
+            SipMethods.Invite => SipResponseFactory.Create(request, 480, null, SipDialog.NewTag()),
+            _ => SipResponseFactory.Create(request, 481, null, SipDialog.NewTag()),
         };
     }
 
-    public static string NewTag() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
 }

@@ -3,13 +3,13 @@ using System.Net;
 using Cti.Sip.Messages;
 using Cti.Sip.Transport;
 
-namespace Cti.Host.Calls;
+namespace Cti.Host.Options;
 
-/// <summary>A configured contact: the URI to put in the Request-URI and where to send it.</summary>
-internal static class StaticContact
+/// <summary>A parsed <c>Cti:Agents:n:StaticContact</c>: the URI to put in the Request-URI and where to send it.</summary>
+internal sealed record StaticContactAddress(SipUri Uri, SipEndPoint Destination)
 {
     /// <summary>Parses <c>sip:user@ip:port[;transport=tcp]</c>; the host must be an IP address (no DNS on the call path).</summary>
-    public static bool TryParse(string? text, [NotNullWhen(true)] out AgentContact? contact)
+    public static bool TryParse(string? text, [NotNullWhen(true)] out StaticContactAddress? contact)
     {
         contact = null;
         // sips: would promise TLS, which static contacts do not offer.
@@ -20,7 +20,7 @@ internal static class StaticContact
         }
 
         var transport = string.Equals(uri.Transport, "tcp", StringComparison.OrdinalIgnoreCase) ? SipTransportProtocol.Tcp : SipTransportProtocol.Udp;
-        contact = new AgentContact(uri, new SipEndPoint(transport, new IPEndPoint(address, port)), IsRegistered: false);
+        contact = new StaticContactAddress(uri, new SipEndPoint(transport, new IPEndPoint(address, port)));
         return true;
     }
 }

@@ -1,6 +1,4 @@
-using Cti.Host.Registrar;
-
-namespace Cti.Host.Storage;
+namespace Cti.Host.Registrar;
 
 /// <summary>Durable registrar bindings: written behind in batches, read once at start.</summary>
 internal interface IBindingStore

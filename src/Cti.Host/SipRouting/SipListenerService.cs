@@ -2,7 +2,7 @@ using Cti.Host.Options;
 using Cti.Sip.Stack;
 using Microsoft.Extensions.Options;
 
-namespace Cti.Host.Sip;
+namespace Cti.Host.SipRouting;
 
 /// <summary>Binds the SIP listeners at start and closes them first at shutdown (before the registrar stops).</summary>
 internal sealed partial class SipListenerService : IHostedService

@@ -3,7 +3,7 @@ using Cti.Sip.Messages;
 using Cti.Sip.Stack;
 using Cti.Sip.Transport;
 
-namespace Cti.Host.Sip;
+namespace Cti.Host.SipRouting;
 
 /// <summary>
 /// The stack's transaction user: requests inside a call's dialogs go to call control; requests on a listener claimed

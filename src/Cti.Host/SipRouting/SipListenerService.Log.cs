@@ -1,4 +1,4 @@
-namespace Cti.Host.Sip;
+namespace Cti.Host.SipRouting;
 
 internal sealed partial class SipListenerService
 {

@@ -4,7 +4,7 @@ using Cti.Sip.Stack;
 using Cti.Sip.Transactions;
 using Cti.Sip.Transport;
 
-namespace Cti.Host.Sip;
+namespace Cti.Host.SipRouting;
 
 /// <summary>Maps the <c>Cti:Sip</c> settings onto the stack's options and listen endpoints.</summary>
 internal static class SipStackFactory

@@ -3,7 +3,7 @@ using Cti.Host.Metrics;
 using Cti.Host.Options;
 using Cti.Host.Registrar;
 using Cti.Host.Security;
-using Cti.Host.Sip;
+using Cti.Host.SipRouting;
 using Cti.Host.Storage;
 using Cti.Sip.Auth;
 using Cti.Sip.Messages;
@@ -11,7 +11,7 @@ using Cti.Sip.Transport;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Cti.Host.Tests.Sip;
+namespace Cti.Host.Tests.SipRouting;
 
 public sealed class SipRequestDispatcherTests
 {

@@ -2,7 +2,7 @@ using Cti.Host.Registrar;
 using Cti.Host.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Cti.Host.Tests.Storage;
+namespace Cti.Host.Tests.Registrar;
 
 public sealed class SqliteBindingStoreTests : IDisposable
 {

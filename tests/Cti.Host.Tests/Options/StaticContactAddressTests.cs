@@ -1,22 +1,19 @@
 using System.Net;
-using Cti.Host.Calls;
 using Cti.Host.Options;
-using Cti.Host.Tests.Options;
 using Cti.Sip.Transport;
 
-namespace Cti.Host.Tests.Calls;
+namespace Cti.Host.Tests.Options;
 
-public sealed class StaticContactTests
+public sealed class StaticContactAddressTests
 {
     [Fact]
     public void TryParse_UdpContact_UriAndDestination()
     {
-        Assert.True(StaticContact.TryParse("sip:1001@192.0.2.10:5062", out var contact));
+        Assert.True(StaticContactAddress.TryParse("sip:1001@192.0.2.10:5062", out var contact));
 
         Assert.Equal("1001", contact.Uri.User);
         Assert.Equal(SipTransportProtocol.Udp, contact.Destination.Transport);
         Assert.Equal(IPEndPoint.Parse("192.0.2.10:5062"), contact.Destination.Remote);
-        Assert.False(contact.IsRegistered);
     }
 
     [Theory]
@@ -24,7 +21,7 @@ public sealed class StaticContactTests
     [InlineData("sip:1001@192.0.2.10:5060;transport=TCP")]
     public void TryParse_TransportTcp_TcpDestination(string text)
     {
-        Assert.True(StaticContact.TryParse(text, out var contact));
+        Assert.True(StaticContactAddress.TryParse(text, out var contact));
 
         Assert.Equal(SipTransportProtocol.Tcp, contact.Destination.Transport);
         Assert.Equal(5060, contact.Destination.Remote.Port);
@@ -33,7 +30,7 @@ public sealed class StaticContactTests
     [Fact]
     public void TryParse_IPv6Host_Accepted()
     {
-        Assert.True(StaticContact.TryParse("sip:1001@[2001:db8::10]:5060", out var contact));
+        Assert.True(StaticContactAddress.TryParse("sip:1001@[2001:db8::10]:5060", out var contact));
 
         Assert.Equal(IPAddress.Parse("2001:db8::10"), contact.Destination.Remote.Address);
     }
@@ -50,7 +47,7 @@ public sealed class StaticContactTests
     [InlineData("sip:1001@999.0.2.10:5060")]
     public void TryParse_NotSipIpAndPort_False(string? text)
     {
-        Assert.False(StaticContact.TryParse(text, out var contact));
+        Assert.False(StaticContactAddress.TryParse(text, out var contact));
         Assert.Null(contact);
     }
 

@@ -1,7 +1,7 @@
-using Cti.Host.Registrar;
+using Cti.Host.Storage;
 using Microsoft.Data.Sqlite;
 
-namespace Cti.Host.Storage;
+namespace Cti.Host.Registrar;
 
 internal sealed class SqliteBindingStore : IBindingStore
 {
