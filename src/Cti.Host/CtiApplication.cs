@@ -1,16 +1,16 @@
 using Cti.Gateways.Hosting;
 using Cti.Host.Api;
 using Cti.Host.Calls;
-using Cti.Host.Cdrs;
+using Cti.Cdrs;
 using Cti.Host.Dialer;
-using Cti.Host.Events;
-using Cti.Host.Metrics;
+using Cti.Events;
+using Cti.Platform.Metrics;
 using Cti.Host.Options;
 using Cti.Host.Registrar;
 using Cti.Host.Routing;
-using Cti.Host.Security;
+using Cti.Platform.Security;
 using Cti.Host.SipRouting;
-using Cti.Host.Storage;
+using Cti.Platform.Storage;
 using Cti.Host.Trunks;
 using Cti.Media.Hosting;
 using Microsoft.Extensions.Options;
@@ -86,7 +86,7 @@ internal static class CtiApplication
         services.AddSingleton(sp => new AuthFailureTracker(Options(sp).Registrar.Ban, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new ApiKeyValidator(Options(sp).Api.Keys));
         services.AddSingleton<ApiKeyEndpointFilter>();
-        services.AddSingleton<ApiCallerResolver>();
+        services.AddSingleton(sp => new ApiCallerResolver(Options(sp).Api));
 
         services.AddSingleton<SipListenerStatus>();
         services.AddCtiSip();

@@ -1,5 +1,5 @@
 using Cti.Host.Registrar;
-using Cti.Host.Security;
+using Cti.Platform.Security;
 
 namespace Cti.Host.Api;
 

@@ -1,5 +1,5 @@
 using Cti.Host.Registrar;
-using Cti.Host.Security;
+using Cti.Platform.Security;
 using Cti.Host.Trunks;
 using Cti.Sip.Messages;
 using Cti.Sip.Stack;

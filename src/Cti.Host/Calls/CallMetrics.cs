@@ -1,4 +1,4 @@
-using Cti.Host.Cdrs;
+using Cti.Cdrs;
 using Prometheus;
 
 namespace Cti.Host.Calls;

@@ -1,7 +1,7 @@
 using System.Net;
 using Cti.Gateways.Lines;
-using Cti.Host.Cdrs;
-using Cti.Host.Events;
+using Cti.Cdrs;
+using Cti.Events;
 using Cti.Host.Routing;
 using Cti.Host.Trunks;
 using Cti.Media.Hosting;

@@ -1,10 +1,10 @@
 using Cti.Gateways.Hosting;
 using Cti.Gateways.Lines;
-using Cti.Host.Cdrs;
+using Cti.Cdrs;
 using Cti.Host.Trunks;
 using Cti.Routing.Engine;
 using Cti.Sip.Stack;
-using CallDirection = Cti.Host.Cdrs.CallDirection;
+using CallDirection = Cti.Cdrs.CallDirection;
 
 namespace Cti.Host.Calls;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Cti.Host.Cdrs;
+using Cti.Cdrs;
 using Cti.Media.Recording;
 using Cti.Media.Relay;
 using Cti.Routing.Config;
@@ -42,7 +42,7 @@ internal sealed partial class CallSession
                 _queue = queued.QueueId;
                 _s.Events.Publish(CallEvents.Queued(Id, queued.QueueId, queued.Priority));
                 break;
-            case AgentReservedForOutbound reserved when reserved.CallId == AcdCallId && Direction == Cti.Host.Cdrs.CallDirection.Outbound && !_callerAnswered:
+            case AgentReservedForOutbound reserved when reserved.CallId == AcdCallId && Direction == Cti.Cdrs.CallDirection.Outbound && !_callerAnswered:
                 // A preview or callback agent, held until the customer answers.
                 _reservedAgent = reserved.AgentId;
                 break;
@@ -441,7 +441,7 @@ internal sealed partial class CallSession
                 SendBye(leg.Dialog!, Q850Causes.NormalClearing);
                 DetachCallee();
                 break;
-            case nameof(ReserveAgentForOutbound) when Direction == Cti.Host.Cdrs.CallDirection.Outbound:
+            case nameof(ReserveAgentForOutbound) when Direction == Cti.Cdrs.CallDirection.Outbound:
                 await HuntAgentAsync();
                 break;
             case nameof(ReserveAgentForOutbound):
@@ -453,7 +453,7 @@ internal sealed partial class CallSession
     /// <summary>An agent reserved for this call could not take it: next agent (outbound) or back to the queue.</summary>
     private async Task AfterReservedAgentFailedAsync()
     {
-        if (Direction == Cti.Host.Cdrs.CallDirection.Outbound)
+        if (Direction == Cti.Cdrs.CallDirection.Outbound)
         {
             await HuntAgentAsync();
         }

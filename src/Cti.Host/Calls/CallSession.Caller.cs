@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using Cti.Host.Cdrs;
-using CallDirection = Cti.Host.Cdrs.CallDirection;
+using Cti.Cdrs;
+using CallDirection = Cti.Cdrs.CallDirection;
 using Cti.Host.Trunks;
 using Cti.Routing.Engine;
 using Cti.Sip.Dialogs;

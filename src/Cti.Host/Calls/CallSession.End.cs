@@ -1,6 +1,6 @@
-using Cti.Host.Cdrs;
+using Cti.Cdrs;
 using Cti.Routing.Engine;
-using CallDirection = Cti.Host.Cdrs.CallDirection;
+using CallDirection = Cti.Cdrs.CallDirection;
 using Cti.Media.Rtp;
 
 namespace Cti.Host.Calls;

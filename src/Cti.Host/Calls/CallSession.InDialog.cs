@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Cti.Host.Cdrs;
+using Cti.Cdrs;
 using Cti.Media.Relay;
 using Cti.Routing.Engine;
 using Cti.Sip.Dialogs;
@@ -75,7 +75,7 @@ internal sealed partial class CallSession
             var disposition = AnsweredAt is not null ? CdrDisposition.Answered : IsAgentCall ? CdrDisposition.NoAnswer : CdrDisposition.Abandoned;
 
             // On a dialer call the "caller" leg is the customer we rang (the callee); on an agent's own call, the agent.
-            var party = IsAgentCall ? HangupParty.Agent : Direction == Cti.Host.Cdrs.CallDirection.Outbound ? HangupParty.Callee : HangupParty.Caller;
+            var party = IsAgentCall ? HangupParty.Agent : Direction == Cti.Cdrs.CallDirection.Outbound ? HangupParty.Callee : HangupParty.Caller;
             await EndAsync(disposition, party, 200, q850);
             return;
         }

@@ -9,7 +9,7 @@ internal sealed partial class CallSession
         public static partial void CallStarted(ILogger logger, string callId, string trunk, string queue);
 
         [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Call {CallId} ended: {Disposition}, hung up by {HungUpBy}, RTP in caller {CallerPackets} agent {CalleePackets}")]
-        public static partial void CallEnded(ILogger logger, string callId, Cti.Host.Cdrs.CdrDisposition disposition, Cti.Host.Cdrs.HangupParty hungUpBy, long callerPackets, long calleePackets);
+        public static partial void CallEnded(ILogger logger, string callId, Cti.Cdrs.CdrDisposition disposition, Cti.Cdrs.HangupParty hungUpBy, long callerPackets, long calleePackets);
 
         [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Call {CallId}: the caller left before an answer")]
         public static partial void CallerLeft(ILogger logger, string callId);

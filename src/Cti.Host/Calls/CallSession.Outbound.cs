@@ -1,14 +1,14 @@
 using Cti.Gateways.Hosting;
 using Cti.Gateways.Lines;
 using Cti.Dialer.Campaigns;
-using Cti.Host.Cdrs;
+using Cti.Cdrs;
 using Cti.Host.Dialer;
 using Cti.Host.Trunks;
 using Cti.Routing.Engine;
 using Cti.Sip.Dialogs;
 using Cti.Sip.Messages;
 using Cti.Sip.Sdp;
-using CallDirection = Cti.Host.Cdrs.CallDirection;
+using CallDirection = Cti.Cdrs.CallDirection;
 using Cti.Media.Relay;
 
 namespace Cti.Host.Calls;

@@ -1,6 +1,6 @@
 using System.Threading.Channels;
-using Cti.Host.Cdrs;
-using CallDirection = Cti.Host.Cdrs.CallDirection;
+using Cti.Cdrs;
+using CallDirection = Cti.Cdrs.CallDirection;
 using Cti.Host.Trunks;
 using Cti.Sip.Dialogs;
 using Cti.Sip.Sdp;

@@ -1,4 +1,4 @@
-using Cti.Host.Security;
+using Cti.Platform.Security;
 
 namespace Cti.Host.Calls;
 

@@ -1,4 +1,4 @@
-using Cti.Host.Metrics;
+using Cti.Platform.Metrics;
 using Cti.Host.Trunks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;

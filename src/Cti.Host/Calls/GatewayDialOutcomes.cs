@@ -1,7 +1,7 @@
 using System.Globalization;
 using Cti.Dialer.Campaigns;
 using Cti.Gateways.Lines;
-using Cti.Host.Cdrs;
+using Cti.Cdrs;
 
 namespace Cti.Host.Calls;
 

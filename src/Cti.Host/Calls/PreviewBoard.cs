@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Cti.Dialer.Campaigns;
 using Cti.Host.Dialer;
-using Cti.Host.Events;
+using Cti.Events;
 using Microsoft.Extensions.Options;
 
 namespace Cti.Host.Calls;

@@ -1,4 +1,4 @@
-using Cti.Host.Security;
+using Cti.Platform.Security;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;

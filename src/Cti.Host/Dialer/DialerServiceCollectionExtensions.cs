@@ -1,4 +1,4 @@
-using Cti.Host.Metrics;
+using Cti.Platform.Metrics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 

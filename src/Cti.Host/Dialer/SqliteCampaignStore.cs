@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Cti.Host.Storage;
+using Cti.Platform.Storage;
 
 namespace Cti.Host.Dialer;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Cti.Dialer.Compliance;
-using Cti.Host.Storage;
+using Cti.Platform.Storage;
 
 namespace Cti.Host.Dialer;
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Cti.Dialer.Campaigns;
 using Cti.Dialer.Lists;
 using Cti.Numbers;
-using Cti.Host.Storage;
+using Cti.Platform.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Cti.Host.Dialer;

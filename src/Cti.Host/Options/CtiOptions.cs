@@ -1,3 +1,5 @@
+using Cti.Platform.Security;
+
 namespace Cti.Host.Options;
 
 /// <summary>The whole <c>Cti</c> configuration section; each feature reads its own sub-object.</summary>

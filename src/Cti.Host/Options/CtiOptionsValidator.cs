@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Options;
 
+using Cti.Platform.Security;
+
 namespace Cti.Host.Options;
 
 /// <summary>Checks the whole configuration and reports every problem at once, so one restart fixes them all.</summary>

@@ -1,3 +1,5 @@
+using Cti.Platform.Security;
+
 namespace Cti.Host.Options;
 
 internal sealed class RegistrarOptions

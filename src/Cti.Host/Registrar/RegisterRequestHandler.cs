@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
-using Cti.Host.Metrics;
+using Cti.Platform.Metrics;
 using Cti.Host.Options;
-using Cti.Host.Security;
+using Cti.Platform.Security;
 using Cti.Sip.Auth;
 using Cti.Sip.Messages;
 using Cti.Sip.Transport;

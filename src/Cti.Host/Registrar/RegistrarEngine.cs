@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using Cti.Host.Metrics;
+using Cti.Platform.Metrics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 

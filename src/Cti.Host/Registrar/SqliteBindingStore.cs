@@ -1,4 +1,4 @@
-using Cti.Host.Storage;
+using Cti.Platform.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Cti.Host.Registrar;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Cti.Host.Events;
+using Cti.Events;
 using Cti.Routing.Engine;
 
 namespace Cti.Host.Routing;

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using Cti.Host.Streaming;
+using Cti.Platform.Streaming;
 using Cti.Routing.Engine;
 
 namespace Cti.Host.Routing;

@@ -1,4 +1,4 @@
-using Cti.Host.Streaming;
+using Cti.Platform.Streaming;
 using Cti.Routing.Engine;
 
 namespace Cti.Host.Routing;

@@ -1,4 +1,4 @@
-using Cti.Host.Storage;
+using Cti.Platform.Storage;
 using Cti.Routing.Persistence;
 using Microsoft.Data.Sqlite;
 

@@ -15,14 +15,14 @@ internal sealed class CtiSipRequestHandler : ISipRequestHandler
     private readonly ISipEndPointRequestHandler[] _endPointHandlers;
     private readonly CallController? _calls;
     private readonly Registrar.RegisterRequestHandler? _agents;
-    private readonly Security.AuthFailureTracker? _bans;
+    private readonly Cti.Platform.Security.AuthFailureTracker? _bans;
 
     public CtiSipRequestHandler(
         SipRequestDispatcher dispatcher,
         IEnumerable<ISipEndPointRequestHandler> endPointHandlers,
         CallController? calls = null,
         Registrar.RegisterRequestHandler? agents = null,
-        Security.AuthFailureTracker? bans = null)
+        Cti.Platform.Security.AuthFailureTracker? bans = null)
     {
         _dispatcher = dispatcher;
         _endPointHandlers = endPointHandlers.ToArray();

@@ -1,4 +1,4 @@
-using Cti.Host.Metrics;
+using Cti.Platform.Metrics;
 using Cti.Sip.Stack;
 
 namespace Cti.Host.SipRouting;

@@ -1,6 +1,6 @@
-using Cti.Host.Metrics;
+using Cti.Platform.Metrics;
 using Cti.Host.Registrar;
-using Cti.Host.Security;
+using Cti.Platform.Security;
 using Cti.Sip.Dialogs;
 using Cti.Sip.Messages;
 using Cti.Sip.Transport;

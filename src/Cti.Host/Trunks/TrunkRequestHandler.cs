@@ -1,5 +1,5 @@
 using System.Net;
-using Cti.Host.Events;
+using Cti.Events;
 using Cti.Host.Options;
 using Cti.Sip.Dialogs;
 using Cti.Sip.Messages;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Cti.Host.Storage;
+using Cti.Platform.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Cti.Host.Tests.Api;

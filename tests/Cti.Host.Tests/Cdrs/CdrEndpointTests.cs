@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http;
 using System.Text.Json;
-using Cti.Host.Cdrs;
-using Cti.Host.Events;
+using Cti.Cdrs;
+using Cti.Events;
 using Cti.Host.Tests.Api;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,4 @@
-using Cti.Host.Cdrs;
+using Cti.Cdrs;
 
 namespace Cti.Host.Tests.Cdrs;
 

@@ -1,5 +1,5 @@
-using Cti.Host.Cdrs;
-using Cti.Host.Events;
+using Cti.Cdrs;
+using Cti.Events;
 using Cti.Host.Tests.Events;
 using Microsoft.Data.Sqlite;
 

@@ -2,7 +2,7 @@ using Cti.Dialer.Campaigns;
 using Cti.Dialer.Lists;
 using Cti.Numbers;
 using Cti.Host.Dialer;
-using Cti.Host.Storage;
+using Cti.Platform.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 

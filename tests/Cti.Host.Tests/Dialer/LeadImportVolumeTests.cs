@@ -4,7 +4,7 @@ using System.Text;
 using Cti.Dialer.Lists;
 using Cti.Numbers;
 using Cti.Host.Dialer;
-using Cti.Host.Storage;
+using Cti.Platform.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit.Abstractions;
 

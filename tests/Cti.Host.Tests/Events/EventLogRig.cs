@@ -1,9 +1,9 @@
-using Cti.Host.Events;
-using Cti.Host.Storage;
+using Cti.Events;
+using Cti.Platform.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Prometheus;
-using Cti.Host.Streaming;
+using Cti.Platform.Streaming;
 
 namespace Cti.Host.Tests.Events;
 

@@ -2,10 +2,10 @@ using System.Net;
 using System.Net.Http;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Cti.Host.Events;
+using Cti.Events;
 using Cti.Host.Tests.Api;
 using Microsoft.Extensions.DependencyInjection;
-using Cti.Host.Streaming;
+using Cti.Platform.Streaming;
 
 namespace Cti.Host.Tests.Events;
 

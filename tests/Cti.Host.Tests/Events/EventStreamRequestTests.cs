@@ -1,4 +1,4 @@
-using Cti.Host.Events;
+using Cti.Events;
 using Microsoft.AspNetCore.Http;
 
 namespace Cti.Host.Tests.Events;

@@ -1,6 +1,6 @@
-using Cti.Host.Security;
+using Cti.Platform.Security;
 using System.IO.Pipelines;
-using Cti.Host.Events;
+using Cti.Events;
 using Cti.Host.Options;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -16,7 +16,7 @@ public sealed class EventStreamerTests
         var streamer = new EventStreamer(
             rig.Broadcaster,
             rig.Store,
-            new ApiCallerResolver(Microsoft.Extensions.Options.Options.Create(new CtiOptions())),
+            new ApiCallerResolver(new ApiOptions()),
             rig.Metrics,
             Microsoft.Extensions.Options.Options.Create(new EventsOptions { HeartbeatInterval = TimeSpan.FromSeconds(15) }),
             rig.Time,

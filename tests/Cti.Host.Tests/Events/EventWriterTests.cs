@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Cti.Host.Events;
+using Cti.Events;
 using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;
 

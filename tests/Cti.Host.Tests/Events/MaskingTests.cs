@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Cti.Host.Events;
+using Cti.Events;
 
 namespace Cti.Host.Tests.Events;
 

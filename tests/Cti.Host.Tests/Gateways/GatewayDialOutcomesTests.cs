@@ -1,7 +1,7 @@
 using Cti.Dialer.Campaigns;
 using Cti.Gateways.Lines;
 using Cti.Host.Calls;
-using Cti.Host.Cdrs;
+using Cti.Cdrs;
 
 namespace Cti.Host.Tests.Gateways;
 

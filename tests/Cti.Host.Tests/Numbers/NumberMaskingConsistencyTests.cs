@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Cti.Gateways.At;
-using Cti.Host.Cdrs;
-using Cti.Host.Events;
+using Cti.Cdrs;
+using Cti.Events;
 using Cti.Host.Tests.Cdrs;
 using Cti.Numbers;
 

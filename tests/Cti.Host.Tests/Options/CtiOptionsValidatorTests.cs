@@ -1,5 +1,7 @@
 using Cti.Host.Options;
 
+using Cti.Platform.Security;
+
 namespace Cti.Host.Tests.Options;
 
 public sealed class CtiOptionsValidatorTests

@@ -1,7 +1,7 @@
-using Cti.Host.Metrics;
+using Cti.Platform.Metrics;
 using Cti.Host.Options;
 using Cti.Host.Registrar;
-using Cti.Host.Storage;
+using Cti.Platform.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,5 +1,5 @@
 using Cti.Host.Registrar;
-using Cti.Host.Storage;
+using Cti.Platform.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Cti.Host.Tests.Registrar;

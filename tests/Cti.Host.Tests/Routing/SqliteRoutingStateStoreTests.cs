@@ -1,5 +1,5 @@
 using Cti.Host.Routing;
-using Cti.Host.Storage;
+using Cti.Platform.Storage;
 using Cti.Routing.Agents;
 using Cti.Routing.Config;
 using Cti.Routing.Engine;

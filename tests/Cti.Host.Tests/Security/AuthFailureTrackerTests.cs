@@ -1,6 +1,6 @@
 using System.Net;
 using Cti.Host.Options;
-using Cti.Host.Security;
+using Cti.Platform.Security;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Cti.Host.Tests.Security;

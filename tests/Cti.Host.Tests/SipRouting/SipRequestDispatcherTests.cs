@@ -1,10 +1,10 @@
 using System.Net;
-using Cti.Host.Metrics;
+using Cti.Platform.Metrics;
 using Cti.Host.Options;
 using Cti.Host.Registrar;
-using Cti.Host.Security;
+using Cti.Platform.Security;
 using Cti.Host.SipRouting;
-using Cti.Host.Storage;
+using Cti.Platform.Storage;
 using Cti.Sip.Auth;
 using Cti.Sip.Messages;
 using Cti.Sip.Transport;

@@ -1,5 +1,5 @@
-using Cti.Host.Events;
-using Cti.Host.Streaming;
+using Cti.Events;
+using Cti.Platform.Streaming;
 
 namespace Cti.Host.Tests.Streaming;
 

@@ -1,4 +1,4 @@
-using Cti.Host.Metrics;
+using Cti.Platform.Metrics;
 using Cti.Host.Options;
 using Cti.Sip.Stack;
 using Microsoft.Extensions.Options;

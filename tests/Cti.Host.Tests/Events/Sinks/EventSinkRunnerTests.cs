@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Cti.Host.Events;
-using Cti.Host.Events.Sinks;
+using Cti.Events;
+using Cti.Events.Sinks;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Cti.Host.Tests.Events.Sinks;

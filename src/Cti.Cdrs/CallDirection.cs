@@ -1,0 +1,7 @@
+namespace Cti.Cdrs;
+
+internal enum CallDirection
+{
+    Inbound,
+    Outbound,
+}

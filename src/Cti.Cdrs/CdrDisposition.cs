@@ -1,0 +1,15 @@
+namespace Cti.Cdrs;
+
+/// <summary>How a call ended. Wire names are kebab-case: <c>timed-out</c>, <c>no-answer</c>, …</summary>
+internal enum CdrDisposition
+{
+    Answered,
+    Abandoned,
+    TimedOut,
+    Overflowed,
+    Failed,
+    Busy,
+    NoAnswer,
+    InvalidNumber,
+    NetworkFailure,
+}

@@ -1,0 +1,28 @@
+namespace Cti.Events;
+
+/// <summary>The event types the service publishes. Also the bounded label set of the published-events counter.</summary>
+internal static class CtiEventTypes
+{
+    public const string AgentState = "agent.state";
+    public const string CallOffered = "call.offered";
+    public const string CallQueued = "call.queued";
+    public const string CallRinging = "call.ringing";
+    public const string CallAnswered = "call.answered";
+    public const string CallHeld = "call.held";
+    public const string CallResumed = "call.resumed";
+    public const string CallTransferred = "call.transferred";
+    public const string CallEnded = "call.ended";
+    public const string CdrWritten = "cdr.written";
+    public const string LeadPreview = "lead.preview";
+
+    /// <summary>Label used for a type outside <see cref="All"/> (kept bounded for metrics).</summary>
+    public const string Other = "other";
+
+    public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        AgentState, CallOffered, CallQueued, CallRinging, CallAnswered, CallHeld, CallResumed, CallTransferred, CallEnded, CdrWritten, LeadPreview,
+    };
+
+    public static bool IsValidName(string type) =>
+        !string.IsNullOrEmpty(type) && type.Length <= 64 && type.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '_' or '-');
+}

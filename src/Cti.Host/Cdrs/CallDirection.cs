@@ -1,7 +1,0 @@
-namespace Cti.Host.Cdrs;
-
-internal enum CallDirection
-{
-    Inbound,
-    Outbound,
-}

@@ -1,0 +1,6 @@
+namespace Cti.Platform.Security;
+
+internal sealed class ApiOptions
+{
+    public IList<ApiKeyOptions> Keys { get; } = new List<ApiKeyOptions>();
+}
