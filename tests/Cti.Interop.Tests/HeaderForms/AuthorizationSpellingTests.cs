@@ -6,8 +6,8 @@ namespace Cti.Interop.Tests.HeaderForms;
 /// <summary>
 /// Authorization headers in the spellings real phones send, over UDP and TCP, against the running service.
 /// SIPp cannot send these: its [authentication] keyword computes the digest but always writes its own fixed form
-/// (<c>Digest username="…",realm="…",cnonce="&lt;16 hex&gt;",nc=…,qop=auth,uri="…",nonce="…",response="…",algorithm=MD5,opaque="…"</c>,
-/// see <see cref="HeaderFormScenarioTests"/>) and takes no formatting options, and a scenario that captures the
+/// (quoted strings, no space after the commas, a hex cnonce; see <see cref="HeaderFormScenarioTests"/>) and takes no
+/// formatting options (only username, password and the AKA keys), and a scenario that captures the
 /// nonce with &lt;ereg&gt; has no way to hash it. So here the test is the phone: a raw socket sends the REGISTER,
 /// reads the 401, computes the MD5 answer itself and writes it in the spelling under test.
 /// </summary>
