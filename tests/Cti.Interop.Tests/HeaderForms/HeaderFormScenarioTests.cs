@@ -5,9 +5,8 @@ namespace Cti.Interop.Tests.HeaderForms;
 
 /// <summary>
 /// REGISTERs with To, From and Contact written the ways phones write them, sent by SIPp over UDP and TCP to the
-/// running service: each must be challenged, accepted after SIPp's digest answer (its own fixed spelling:
-/// <c>Digest username="…",realm="…",cnonce="…",nc=…,qop=auth,uri="…",nonce="…",response="…",algorithm=MD5,opaque="…"</c>,
-/// no spaces, an unusual parameter order) and leave the binding the Contact asked for.
+/// running service: each must be challenged, accepted after SIPp's digest answer (its own fixed spelling: quoted
+/// strings, no space after the commas) and leave the binding the Contact asked for.
 /// </summary>
 public sealed class HeaderFormScenarioTests(CtiHostFixture fixture) : IClassFixture<CtiHostFixture>
 {
