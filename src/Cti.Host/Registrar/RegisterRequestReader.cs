@@ -66,18 +66,31 @@ internal static class RegisterRequestReader
     public static string? VerbatimUri(string contact)
     {
         ArgumentNullException.ThrowIfNull(contact);
-        var open = contact.IndexOf('<', StringComparison.Ordinal);
-        if (open >= 0)
+        // A quoted display name may itself hold '<' (and '"' escaped): the URI starts after its closing quote.
+        var start = 0;
+        var text = contact.TrimStart();
+        if (text.StartsWith('"'))
         {
-            // A quoted display name may itself contain '<'; the URI starts at the first '<' after the closing quote.
-            var quoteEnd = contact.StartsWith('"') ? contact.LastIndexOf('"') : -1;
-            open = contact.IndexOf('<', Math.Max(quoteEnd, 0));
-            var close = open < 0 ? -1 : contact.IndexOf('>', open);
-            return close > open ? contact[(open + 1)..close].Trim() : null;
+            start = 1;
+            while (start < text.Length && text[start] != '"')
+            {
+                start += text[start] == '\\' ? 2 : 1;
+            }
+
+            start++;
         }
 
-        var semi = contact.IndexOf(';', StringComparison.Ordinal);
-        return (semi < 0 ? contact : contact[..semi]).Trim();
+        // Before a ';' or '"' the '<' opens a name-addr; after one it is inside a header parameter of an addr-spec,
+        // such as +sip.instance="<urn:uuid:...>" (RFC 5626), and the URI ends at the first ';'.
+        var stop = start >= text.Length ? -1 : text.IndexOfAny(['<', ';', '"'], start);
+        if (stop >= 0 && text[stop] == '<')
+        {
+            var close = text.IndexOf('>', stop);
+            return close > stop ? text[(stop + 1)..close].Trim() : null;
+        }
+
+        var semi = text.IndexOf(';', StringComparison.Ordinal);
+        return (semi < 0 ? text : text[..semi]).Trim();
     }
 
     private static long? ExpiresHeader(SipRequest request)

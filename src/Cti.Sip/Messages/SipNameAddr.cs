@@ -186,14 +186,10 @@ public sealed class SipNameAddr
 
     private static bool HasAngleBracket(ReadOnlySpan<char> rest)
     {
-        var lt = rest.IndexOf('<');
-        if (lt < 0)
-        {
-            return false;
-        }
-
-        // "sip:a@b;p=1, <sip:c@d>" in a Contact list: the '<' belongs to a later element.
-        var comma = rest.IndexOf(',');
-        return comma < 0 || lt < comma;
+        // A token display name holds no ';', ',' or '"', so one of them before the first '<' means an addr-spec whose
+        // '<' is elsewhere: in a later list element ("sip:a@b;p=1, <sip:c@d>") or in a quoted header parameter
+        // (sip:a@b;+sip.instance="<urn:uuid:1>", RFC 5626).
+        var stop = rest.IndexOfAny("<,;\"");
+        return stop >= 0 && rest[stop] == '<';
     }
 }

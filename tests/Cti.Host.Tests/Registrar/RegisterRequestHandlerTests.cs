@@ -228,6 +228,8 @@ public sealed partial class RegisterRequestHandlerTests : IAsyncLifetime
     [InlineData("<sip:1001@h:5062;transport=tcp;ob>;expires=60;+sip.instance=\"<urn:uuid:1>\"", "sip:1001@h:5062;transport=tcp;ob")]
     [InlineData("\"A <b>\" <sip:x@h?Subject=a%20b>;q=1", "sip:x@h?Subject=a%20b")]
     [InlineData("sip:x@h;expires=5", "sip:x@h")]
+    [InlineData("sip:x@h:5070;expires=300;+sip.instance=\"<urn:uuid:1>\"", "sip:x@h:5070")]
+    [InlineData("\"A \\\"<q>\\\"\" <sip:x@h;line=1>;expires=300;+sip.instance=\"<urn:uuid:1>\"", "sip:x@h;line=1")]
     public void VerbatimUri_ContactForms_UriAsWritten(string contact, string expected) =>
         Assert.Equal(expected, RegisterRequestReader.VerbatimUri(contact));
 

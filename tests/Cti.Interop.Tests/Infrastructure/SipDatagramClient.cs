@@ -15,6 +15,9 @@ internal sealed class SipDatagramClient : IDisposable
         _socket.Bind(new IPEndPoint(IPAddress.Parse(localAddress), 0));
     }
 
+    /// <summary>The local port the socket is bound to (for Via and Contact).</summary>
+    public int LocalPort => ((IPEndPoint)_socket.LocalEndPoint!).Port;
+
     public async Task SendAsync(byte[] datagram, int port)
         => await _socket.SendToAsync(datagram, SocketFlags.None, new IPEndPoint(IPAddress.Loopback, port));
 

@@ -68,7 +68,7 @@ internal static partial class SippRunner
     {
         var limit = timeout ?? TimeSpan.FromSeconds(60);
         var screen = Path.Combine(Path.GetTempPath(), $"sipp-{Guid.NewGuid():N}.screen");
-        var start = NewStartInfo(scenario, localIp, transport, screen, call, LoopbackPorts.Next());
+        var start = NewStartInfo(scenario, localIp, transport, screen, call, call?.LocalPort ?? LoopbackPorts.Next());
         foreach (var arg in new[]
                  {
                      "-m", calls.ToString(CultureInfo.InvariantCulture),
@@ -167,10 +167,12 @@ internal static partial class SippRunner
     /// Writes a SIPp injection file (SEQUENTIAL): field0 is the user, field1 the whole authentication keyword
     /// (SIPp does not expand fields inside the keyword, but it does expand a keyword held in a field).
     /// </summary>
-    public static string WriteAccounts(IEnumerable<(string User, string Password)> accounts)
+    /// <param name="extraFields">field2, field3…: the same on every line (e.g. a header's spelling for the scenario).</param>
+    public static string WriteAccounts(IEnumerable<(string User, string Password)> accounts, params string[] extraFields)
     {
         var path = Path.Combine(Path.GetTempPath(), $"sipp-accounts-{Guid.NewGuid():N}.csv");
-        File.WriteAllLines(path, new[] { "SEQUENTIAL" }.Concat(accounts.Select(a => $"{a.User};[authentication username={a.User} password={a.Password}]")));
+        var extra = string.Concat(extraFields.Select(f => ";" + f));
+        File.WriteAllLines(path, new[] { "SEQUENTIAL" }.Concat(accounts.Select(a => $"{a.User};[authentication username={a.User} password={a.Password}]{extra}")));
         return path;
     }
 
