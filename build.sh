@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Cti build entry point.
-#   ./build.sh test    install the test tools that are missing (sipp, baresip, socat, sox), build, run every test
+#   ./build.sh test    install the test tools that are missing (sipp, baresip, linphonec, socat, sox), build, run every test
 #   ./build.sh build   build the solution (Release)
 #   ./build.sh bench   list the benchmark commands (see docs/benchmarks.md)
 set -euo pipefail
@@ -10,6 +10,7 @@ need_packages() {
   local missing=()
   command -v sipp >/dev/null 2>&1 || missing+=(sip-tester)
   command -v baresip >/dev/null 2>&1 || missing+=(baresip)
+  command -v linphonec >/dev/null 2>&1 || missing+=(linphone-cli)
   command -v socat >/dev/null 2>&1 || missing+=(socat)
   command -v sox >/dev/null 2>&1 || missing+=(sox)
   if ((${#missing[@]})); then
