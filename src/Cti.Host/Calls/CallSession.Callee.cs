@@ -158,6 +158,10 @@ internal sealed partial class CallSession
     private void StartInvite(CalleeLeg leg, TimeSpan guard)
     {
         _offers[leg.Token] = leg;
+
+        // Mapped while the INVITE is in flight so that a request the callee sends the moment it answers finds this
+        // call even when it overtakes the 2xx on its way through the loop (see EarlyRequests).
+        _registry.MapDialog(leg.Invite.CallId!, leg.LocalTag, this, leg.Kind == CalleeKind.Customer ? CallLegSide.Caller : CallLegSide.Callee);
         OfferedAt ??= _s.Time.GetUtcNow();
         var token = leg.Token;
         var sending = _s.Stack.SendRequestAsync(leg.Invite, leg.Destination, r => Post(new CalleeProvisionalSignal(token, r)), CancellationToken.None);
@@ -235,12 +239,44 @@ internal sealed partial class CallSession
         {
             // Treated as a final 408: the leg is dropped (a CANCEL goes out if none has yet).
             Log.CalleeGaveNoAnswer(_s.Logger, Id, leg.AgentId ?? "external");
+            _registry.UnmapDialog(leg.Invite.CallId!, leg.LocalTag);
             var alreadyCancelled = leg.CancelRequested;
             CancelOffer(leg);
-            return OnCalleeFailedAsync(leg, 408, alreadyCancelled);
+            return FailThenAnswerEarlyRequestsAsync(leg, alreadyCancelled);
         }
 
         return Task.CompletedTask;
+    }
+
+    private async Task FailThenAnswerEarlyRequestsAsync(CalleeLeg leg, bool alreadyCancelled)
+    {
+        try
+        {
+            await OnCalleeFailedAsync(leg, 408, alreadyCancelled);
+        }
+        finally
+        {
+            await AnswerEarlyRequestsAsync(leg);
+        }
+    }
+
+    /// <summary>Answers the requests that arrived before the leg's final response, now that its dialog is known.</summary>
+    private async Task AnswerEarlyRequestsAsync(CalleeLeg leg)
+    {
+        foreach (var early in leg.EarlyRequests)
+        {
+            early.Deferred = false;
+            try
+            {
+                await OnInDialogAsync(early);
+            }
+            finally
+            {
+                early.Handled.TrySetResult();
+            }
+        }
+
+        leg.EarlyRequests.Clear();
     }
 
     private Task OnCalleeProvisionalAsync(CalleeProvisionalSignal signal)
@@ -260,8 +296,24 @@ internal sealed partial class CallSession
             return;
         }
 
+        if (!signal.Response.IsSuccess)
+        {
+            _registry.UnmapDialog(leg.Invite.CallId!, leg.LocalTag);
+        }
+
+        try
+        {
+            await OnCalleeFinalAsync(leg, signal.Response);
+        }
+        finally
+        {
+            await AnswerEarlyRequestsAsync(leg);
+        }
+    }
+
+    private async Task OnCalleeFinalAsync(CalleeLeg leg, SipResponse response)
+    {
         leg.GuardTimer?.Dispose();
-        var response = signal.Response;
         if (leg.Kind == CalleeKind.Customer)
         {
             await OnCustomerFinalAsync(leg, response);

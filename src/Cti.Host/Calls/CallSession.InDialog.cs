@@ -19,6 +19,14 @@ internal sealed partial class CallSession
         var context = signal.Context;
         var request = context.Request;
         var dialog = signal.Side == CallLegSide.Caller ? _callerDialog : DialogOf(request);
+        if (dialog is null && PendingLegOf(request) is { } pending)
+        {
+            // The callee answered and spoke at once: wait for its 2xx to be handled here, then answer.
+            signal.Deferred = true;
+            pending.EarlyRequests.Add(signal);
+            return;
+        }
+
         if (_phase == CallPhase.Ended || dialog is null)
         {
             await context.RespondAsync(context.CreateResponse(481, "Call/Transaction Does Not Exist"));
@@ -51,6 +59,19 @@ internal sealed partial class CallSession
                 await context.RespondAsync(context.CreateResponse(200, "OK"));
                 break;
         }
+    }
+
+    private CalleeLeg? PendingLegOf(SipRequest request)
+    {
+        foreach (var leg in _offers.Values)
+        {
+            if (leg.Dialog is null && leg.Invite.CallId == request.CallId && leg.LocalTag == request.To?.Tag)
+            {
+                return leg;
+            }
+        }
+
+        return null;
     }
 
     private SipDialog? DialogOf(SipRequest request)

@@ -115,7 +115,10 @@ internal sealed partial class CallSession
             }
             finally
             {
-                (signal as InDialogSignal)?.Handled.TrySetResult();
+                if (signal is InDialogSignal { Deferred: false } inDialog)
+                {
+                    inDialog.Handled.TrySetResult();
+                }
             }
 
             if (Drained)

@@ -27,6 +27,9 @@ internal sealed record CalleeGuardSignal(string Token) : CallSignal;
 internal sealed record InDialogSignal(SipServerContext Context, CallLegSide Side) : CallSignal
 {
     public TaskCompletionSource Handled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Set while the request waits for the final response of the INVITE that creates its dialog.</summary>
+    public bool Deferred { get; set; }
 }
 
 /// <summary>The final response to a re-INVITE or other request we sent inside a dialog.</summary>

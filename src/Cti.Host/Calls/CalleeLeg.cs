@@ -35,6 +35,15 @@ internal sealed class CalleeLeg
 
     public SipDialog? Dialog { get; set; }
 
+    /// <summary>
+    /// Requests the callee sent inside the dialog before its 2xx was handled here (a phone may re-INVITE or REFER
+    /// as soon as it has answered, before our ACK reaches it); answered once the final response has been handled.
+    /// </summary>
+    public List<InDialogSignal> EarlyRequests { get; } = [];
+
+    /// <summary>Our tag on the INVITE (its From tag), which is the local tag of the dialog it creates.</summary>
+    public string LocalTag => Invite.From!.Tag!;
+
     /// <summary>Fires when the leg rang too long without a final response.</summary>
     public ITimer? GuardTimer { get; set; }
 }

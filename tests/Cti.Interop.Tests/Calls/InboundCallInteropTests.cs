@@ -164,6 +164,27 @@ public sealed class InboundCallInteropTests
     }
 
     [Fact]
+    public async Task AgentHoldsBeforeOurAck_ReInviteWaitsForTheAnswerInsteadOf481()
+    {
+        // A phone may re-INVITE the moment it sends its 200, before our ACK reaches it; the service may not have
+        // handled that 200 yet. The request must wait for it, not be refused as outside any dialog.
+        await using var agents = await SippRunner.StartServerAsync(Scenario("agent-answer-hold-at-once.xml"), new SippRunner.CallOptions { RtpEcho = true });
+        await using var bed = await CallTestBed.StartAsync(staticContacts: new Dictionary<string, string> { ["2001"] = agents.Contact("2001") }, extraAgents: 1);
+        await bed.LoginAsync("2001");
+
+        var carrier = await CallDid100Async(bed, "carrier-call-hold.xml", TimeSpan.FromSeconds(1));
+
+        Assert.True(carrier.ExitCode == 0 && carrier.Successful == 1, carrier + "\n" + bed.Host.Output);
+        await bed.WaitUntilAsync(async () => (await agents.SnapshotAsync()).Successful == 1, TimeSpan.FromSeconds(10), "agent scenario completed");
+        Assert.Equal(0, (await agents.SnapshotAsync()).Failed);
+        Assert.Single(await bed.EventsAsync("call.held"));
+        Assert.Single(await bed.EventsAsync("call.resumed"));
+        var cdr = Assert.Single(await bed.WaitForCdrsAsync(1))!.AsObject();
+        Assert.Equal("2001", (string?)cdr["agent"]);
+        Assert.True((double)cdr["holdSeconds"]! >= 1, cdr.ToJsonString());
+    }
+
+    [Fact]
     public async Task TwentyConcurrentCalls_AllAnsweredByStaticAgents_SseClientSeesEveryEventOnceAfterReconnect()
     {
         const int calls = 20;
