@@ -302,8 +302,7 @@ internal sealed class QueueFlow(AcdState state, OfferFlow offers)
             return false;
         }
 
-        var member = Array.Find(last.Agent.Memberships, m => m.Queue == queue && m.MinLevel != int.MaxValue);
-        if (member is null)
+        if (!QualifiesFor(last.Agent, queue))
         {
             return false;
         }
@@ -315,5 +314,19 @@ internal sealed class QueueFlow(AcdState state, OfferFlow offers)
         agent.TargetedCalls.Add(call);
         state.Schedule(state.NowTicks + config.LastAgentHold.Ticks, new TimerEntry(TimerKind.LastAgentHold, call, null, call.HoldToken));
         return true;
+    }
+
+    // A loop, not Array.Find with a lambda: the lambda's closure was allocated on every arrival.
+    private static bool QualifiesFor(AgentState agent, QueueState queue)
+    {
+        foreach (var member in agent.Memberships)
+        {
+            if (member.Queue == queue && member.MinLevel != int.MaxValue)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
