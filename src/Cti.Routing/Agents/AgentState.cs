@@ -1,5 +1,5 @@
 using Cti.Routing.Config;
-using Cti.Routing.Engine;
+using Cti.Routing.Engine.State;
 using Cti.Routing.Persistence;
 using Cti.Routing.Queues;
 

@@ -1,4 +1,4 @@
-using Cti.Routing.Engine;
+using Cti.Routing.Engine.State;
 
 namespace Cti.Routing.Queues;
 

@@ -1,6 +1,6 @@
 using Cti.Routing.Agents;
 using Cti.Routing.Config;
-using Cti.Routing.Engine;
+using Cti.Routing.Engine.State;
 using Cti.Routing.Statistics;
 using Cti.Routing.Strategies;
 

@@ -1,5 +1,6 @@
 using Cti.Routing.Agents;
 using Cti.Routing.Engine;
+using Cti.Routing.Engine.Flows;
 
 namespace Cti.Routing.Statistics;
 
@@ -30,7 +31,7 @@ internal static class RoutingSnapshotBuilder
                 QueueId = queue.Id,
                 Waiting = queue.InQueue,
                 LongestWait = oldest[i] == long.MaxValue ? TimeSpan.Zero : TimeSpan.FromTicks(Math.Max(0, nowTicks - oldest[i])),
-                EstimatedWait = AcdCore.EstimateWait(queue, queue.InQueue + 1),
+                EstimatedWait = QueueFlow.EstimateWait(queue, queue.InQueue + 1),
                 Offered = stats.Offered,
                 Answered = stats.Answered,
                 AnsweredWithinThreshold = stats.AnsweredWithinThreshold,

@@ -1,6 +1,7 @@
 using Cti.Routing.Agents;
 using Cti.Routing.Config;
 using Cti.Routing.Engine;
+using Cti.Routing.Engine.State;
 using Cti.Routing.Strategies;
 using CsCheck;
 

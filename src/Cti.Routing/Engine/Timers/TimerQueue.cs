@@ -1,4 +1,4 @@
-namespace Cti.Routing.Engine;
+namespace Cti.Routing.Engine.Timers;
 
 /// <summary>
 /// Due-time queue. Most timers use one of a few fixed delays (ring timeout, wrap-up, escalation steps),

@@ -1,4 +1,4 @@
-namespace Cti.Routing.Engine;
+namespace Cti.Routing.Engine.Timers;
 
 internal enum TimerKind
 {

@@ -2,7 +2,7 @@ using Cti.Routing.Agents;
 using Cti.Routing.Config;
 using Cti.Routing.Queues;
 
-namespace Cti.Routing.Engine;
+namespace Cti.Routing.Engine.State;
 
 /// <summary>Live state of one call known to the engine.</summary>
 internal sealed class CallState(string callId)

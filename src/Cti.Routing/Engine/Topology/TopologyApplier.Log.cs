@@ -1,14 +1,11 @@
 using Microsoft.Extensions.Logging;
 
-namespace Cti.Routing.Engine;
+namespace Cti.Routing.Engine.Topology;
 
-internal sealed partial class AcdCore
+internal sealed partial class TopologyApplier
 {
     private static partial class Log
     {
-        [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Watchdog freed agent {AgentId} (call {CallId}): {Detail}")]
-        public static partial void WatchdogFreedAgent(ILogger logger, string agentId, string? callId, string detail);
-
         [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Routing configuration rejected with {Count} errors: {Errors}")]
         public static partial void ConfigRejected(ILogger logger, int count, string errors);
 
