@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using Cti.Sip.Messages;
 
 namespace Cti.Sip.Parsing;
