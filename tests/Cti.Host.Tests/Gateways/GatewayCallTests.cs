@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Cti.Dialer.Campaigns;
 using Cti.Gateways.Lines;
+using Cti.Gateways.Tests.TestKit;
 using Cti.Host.Calls;
 using Cti.Host.Dialer;
 using Cti.Host.Tests.Api;

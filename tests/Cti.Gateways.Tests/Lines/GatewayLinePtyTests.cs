@@ -1,9 +1,10 @@
 using Cti.Gateways.At;
 using Cti.Gateways.Hosting;
 using Cti.Gateways.Lines;
+using Cti.Gateways.Tests.TestKit;
 using Cti.ModemSimulator;
 
-namespace Cti.Host.Tests.Gateways;
+namespace Cti.Gateways.Tests.Lines;
 
 [Collection(GatewayPtyCollection.Name)]
 public sealed class GatewayLinePtyTests

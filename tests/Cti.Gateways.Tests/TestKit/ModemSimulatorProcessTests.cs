@@ -3,7 +3,7 @@ using Cti.Gateways.At;
 using Cti.Gateways.Lines;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Cti.Host.Tests.Gateways;
+namespace Cti.Gateways.Tests.TestKit;
 
 /// <summary>The simulator as an operator runs it: a process on the modem end, controlled through stdin.</summary>
 [Collection(GatewayPtyCollection.Name)]

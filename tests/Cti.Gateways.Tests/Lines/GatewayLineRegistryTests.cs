@@ -1,6 +1,6 @@
 using Cti.Gateways.Lines;
 
-namespace Cti.Host.Tests.Gateways;
+namespace Cti.Gateways.Tests.Lines;
 
 public sealed class GatewayLineRegistryTests
 {

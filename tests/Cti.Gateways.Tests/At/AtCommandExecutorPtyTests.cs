@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using Cti.Gateways.At;
 using Cti.Gateways.Lines;
+using Cti.Gateways.Tests.TestKit;
 using Cti.ModemSimulator;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Cti.Host.Tests.Gateways;
+namespace Cti.Gateways.Tests.At;
 
 /// <summary>The command/response engine against the simulator over a socat pty pair, without the line on top.</summary>
 [Collection(GatewayPtyCollection.Name)]

@@ -7,7 +7,7 @@ using Cti.Platform.Streaming;
 
 namespace Cti.Events;
 
-internal static class EventsServiceExtensions
+internal static class EventsServiceCollectionExtensions
 {
     /// <summary>Binds <c>Cti:Events</c> and registers the event writer, live broadcaster, retention sweep and stream.</summary>
     public static IServiceCollection AddEvents(this IServiceCollection services, IConfiguration configuration)

@@ -2,7 +2,7 @@ using Cti.Gateways.Hosting;
 using Cti.Gateways.Lines;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Cti.Host.Tests.Gateways;
+namespace Cti.Gateways.Tests.Lines;
 
 public sealed class GatewayLineCapsTests
 {

@@ -4,7 +4,7 @@ using Cti.ModemSimulator;
 using Microsoft.Extensions.Logging.Abstractions;
 using Prometheus;
 
-namespace Cti.Host.Tests.Gateways;
+namespace Cti.Gateways.Tests.TestKit;
 
 /// <summary>socat pty pair + simulated module + one gateway line and its worker, all over the kernel's tty path.</summary>
 internal sealed class GatewayRig : IAsyncDisposable

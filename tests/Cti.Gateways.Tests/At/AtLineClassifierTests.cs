@@ -1,6 +1,6 @@
 using Cti.Gateways.At;
 
-namespace Cti.Host.Tests.Gateways;
+namespace Cti.Gateways.Tests.At;
 
 public sealed class AtLineClassifierTests
 {

@@ -1,7 +1,7 @@
 using Cti.Gateways.Hosting;
 using Microsoft.Extensions.Configuration;
 
-namespace Cti.Host.Tests.Gateways;
+namespace Cti.Gateways.Tests.Hosting;
 
 public sealed class GatewaysOptionsValidatorTests
 {

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Cti.Gateways.Hosting;
 using Cti.Gateways.Lines;
+using Cti.Gateways.Tests.TestKit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Cti.Host.Tests.Gateways;
+namespace Cti.Gateways.Tests.Hosting;
 
 public sealed class GatewayEndpointsTests : IAsyncLifetime
 {

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace Cti.Host.Tests.Gateways;
+namespace Cti.Gateways.Tests.Hosting;
 
 public sealed class GatewayServiceCollectionExtensionsTests
 {

@@ -1,7 +1,7 @@
 using System.Text;
 using Cti.Gateways.At;
 
-namespace Cti.Host.Tests.Gateways;
+namespace Cti.Gateways.Tests.At;
 
 public sealed class AtLineReaderTests
 {

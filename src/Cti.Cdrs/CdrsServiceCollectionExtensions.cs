@@ -7,9 +7,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Cti.Cdrs;
 
-internal static class CdrServiceExtensions
+internal static class CdrsServiceCollectionExtensions
 {
-    /// <summary>Registers the CDR store, writer and metrics. Needs <see cref="EventsServiceExtensions.AddEvents"/>.</summary>
+    /// <summary>Registers the CDR store, writer and metrics. Needs <see cref="EventsServiceCollectionExtensions.AddEvents"/>.</summary>
     public static IServiceCollection AddCdrs(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Cti.Host.Tests.Gateways;
+namespace Cti.Gateways.Tests.TestKit;
 
 /// <summary>A pseudo-terminal pair made by socat: <see cref="ModemPath"/> for the simulator, <see cref="LinePath"/> for the driver.</summary>
 internal sealed class SocatPty : IDisposable

@@ -1,0 +1,28 @@
+using System.Diagnostics;
+
+namespace Cti.Gateways.Tests.TestKit;
+
+/// <summary>Bounded waits for things that happen across the real tty path.</summary>
+internal static class Eventually
+{
+    public static async Task<bool> TrueAsync(Func<bool> condition, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout)
+        {
+            if (condition())
+            {
+                return true;
+            }
+
+            await Task.Delay(20);
+        }
+
+        return condition();
+    }
+
+    public static async Task AssertAsync(Func<bool> condition, TimeSpan timeout, string what)
+    {
+        Assert.True(await TrueAsync(condition, timeout), $"Timed out after {timeout.TotalSeconds} s waiting for: {what}");
+    }
+}
