@@ -45,7 +45,7 @@ case "${1:-test}" in
     set +e
     # Assemblies run one after another: the interop tests bind fixed loopback ports and
     # measure real processes, so they must not compete with the unit tests for the 2 cores.
-    dotnet test Cti.sln -c Release --no-build -m:1 2>&1 | tee "$log"
+    dotnet test Cti.sln -c Release --no-build -m:1 --blame-hang-timeout 10m --blame-hang-dump-type none 2>&1 | tee "$log"
     rc=${PIPESTATUS[0]}
     set -e
     summarise "$log" || rc=1
