@@ -276,25 +276,15 @@ internal sealed partial class GatewayLine : IGatewayLine
         }
     }
 
-    private void RaiseIncomingCall(GatewayIncomingCallEventArgs args)
-    {
-        try
-        {
-            IncomingCall?.Invoke(this, args);
-        }
-#pragma warning disable CA1031 // A subscriber's bug must not stop the line's loop.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            Log.HandlerFailed(_line.Logger, Name, ex);
-        }
-    }
+    private void RaiseIncomingCall(GatewayIncomingCallEventArgs args) => Raise(IncomingCall, args);
 
-    private void RaiseCallEnded(GatewayCallEndedEventArgs args)
+    private void RaiseCallEnded(GatewayCallEndedEventArgs args) => Raise(CallEnded, args);
+
+    private void Raise<TArgs>(EventHandler<TArgs>? handler, TArgs args)
     {
         try
         {
-            CallEnded?.Invoke(this, args);
+            handler?.Invoke(this, args);
         }
 #pragma warning disable CA1031 // A subscriber's bug must not stop the line's loop.
         catch (Exception ex)
