@@ -204,19 +204,28 @@ internal sealed partial class GatewayCallControl(GatewayLineContext line, Action
         raiseCallEnded(new GatewayCallEndedEventArgs(line.Name, call.Direction, reason, cause, line.TimeProvider.GetUtcNow()));
     }
 
+    // Runs beside the line's loop, so it completes its caller directly: the loop's deferred list is the loop's alone,
+    // and tones change no line state that a caller would need to see first.
     private async Task SendDigitsAsync(AtCommandExecutor executor, string digits, TaskCompletionSource<GatewayCommandResult> completion)
     {
-        foreach (var digit in digits)
+        try
         {
-            var response = await executor.ExecuteAsync(new AtCommand($"AT+VTS={digit}"), line.Options.CommandTimeout, line.Stopping);
-            if (!response.IsOk)
+            foreach (var digit in digits)
             {
-                line.Defer(completion, GatewayCommandResult.Fail($"AT+VTS failed: {response.Describe()}"));
-                return;
+                var response = await executor.ExecuteAsync(new AtCommand($"AT+VTS={digit}"), line.Options.CommandTimeout, line.Stopping);
+                if (!response.IsOk)
+                {
+                    completion.TrySetResult(GatewayCommandResult.Fail($"AT+VTS failed: {response.Describe()}"));
+                    return;
+                }
             }
-        }
 
-        line.Defer(completion, GatewayCommandResult.Ok);
+            completion.TrySetResult(GatewayCommandResult.Ok);
+        }
+        catch (OperationCanceledException)
+        {
+            completion.TrySetResult(GatewayCommandResult.Fail("line stopping"));
+        }
     }
 
     private void Release(GatewayCall call)
