@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Cti.Host.Registrar;
+using Cti.Registrar;
 using Cti.Sip.Messages;
 using Cti.Sip.Stack;
 using Cti.Sip.Transport;

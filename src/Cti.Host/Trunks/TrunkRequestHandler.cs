@@ -1,6 +1,6 @@
 using System.Net;
 using Cti.Events;
-using Cti.Host.Options;
+using Cti.Registrar;
 using Cti.Sip.Dialogs;
 using Cti.Sip.Messages;
 using Cti.Sip.Stack;

@@ -1,5 +1,5 @@
 using Cti.Platform.Metrics;
-using Cti.Host.Options;
+using Cti.Registrar;
 using Cti.Host.Routing;
 using Cti.Host.Trunks.Registration;
 using Cti.Sip.Stack;
@@ -13,7 +13,7 @@ internal static class TrunkServiceCollectionExtensions
     public static IServiceCollection AddTrunks(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var profiles = configuration.GetSection($"{CtiOptions.SectionName}:Sip:Profiles").GetChildren()
+        var profiles = configuration.GetSection($"{SipOptions.SectionName}:Profiles").GetChildren()
             .Select(c => c.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var queueSection = configuration.GetSection($"{RoutingOptions.SectionName}:Queues");
         HashSet<string>? queues = queueSection.Exists()
@@ -39,9 +39,9 @@ internal static class TrunkServiceCollectionExtensions
         services.AddSingleton<TrunkState>();
         services.AddSingleton(sp => new TrunkMetrics(sp.GetRequiredService<CtiMetrics>().Factory));
         services.AddSingleton<ISipEndPointRequestHandler>(sp => ActivatorUtilities.CreateInstance<TrunkRequestHandler>(
-            sp, sp.GetRequiredService<IOptions<CtiOptions>>().Value.Sip));
+            sp, sp.GetRequiredService<IOptions<SipOptions>>().Value));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<TrunkKeepAlive>(
-            sp, sp.GetRequiredService<IOptions<CtiOptions>>().Value.Sip.Domain));
+            sp, sp.GetRequiredService<IOptions<SipOptions>>().Value.Domain));
         services.AddHostedService(sp => sp.GetRequiredService<TrunkKeepAlive>());
         services.AddTrunkRegistration(configuration);
         return services;

@@ -1,4 +1,4 @@
-using Cti.Host.Options;
+using Cti.Registrar;
 
 namespace Cti.Host.Trunks;
 

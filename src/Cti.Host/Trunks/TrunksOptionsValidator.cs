@@ -55,9 +55,9 @@ internal sealed partial class TrunksOptionsValidator : IValidateOptions<TrunksOp
             {
                 errors.Add($"{prefix}:Profile '{trunk.Profile}' is not in Cti:Sip:Profiles.");
             }
-            else if (string.Equals(trunk.Profile, Options.SipOptions.AgentsProfile, StringComparison.OrdinalIgnoreCase))
+            else if (string.Equals(trunk.Profile, Cti.Registrar.SipOptions.AgentsProfile, StringComparison.OrdinalIgnoreCase))
             {
-                errors.Add($"{prefix}:Profile may not be '{Options.SipOptions.AgentsProfile}'; trunks need their own profile.");
+                errors.Add($"{prefix}:Profile may not be '{Cti.Registrar.SipOptions.AgentsProfile}'; trunks need their own profile.");
             }
 
             if (trunk.Peers.Count == 0)

@@ -1,5 +1,5 @@
 using System.Net;
-using Cti.Host.Options;
+using Cti.Registrar;
 using Cti.Host.Trunks;
 using Cti.Sip.Messages;
 using Cti.Sip.Transport;

@@ -1,5 +1,5 @@
 using Cti.Platform.Metrics;
-using Cti.Host.Options;
+using Cti.Registrar;
 using Cti.Sip.Stack;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +14,7 @@ internal static class TrunkRegistrationServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton(sp => new TrunkRegistrationMetrics(sp.GetRequiredService<CtiMetrics>().Factory));
         services.AddSingleton<ITrunkSignalling>(sp => new SipStackTrunkSignalling(
-            sp.GetRequiredService<SipStack>(), sp.GetRequiredService<IOptions<CtiOptions>>().Value.Sip));
+            sp.GetRequiredService<SipStack>(), sp.GetRequiredService<IOptions<SipOptions>>().Value));
         services.AddSingleton<TrunkRegistrationService>();
         services.AddHostedService(sp => sp.GetRequiredService<TrunkRegistrationService>());
         return services;
