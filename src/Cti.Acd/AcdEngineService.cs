@@ -1,6 +1,6 @@
 using Cti.Routing.Engine;
 
-namespace Cti.Host.Routing;
+namespace Cti.Acd;
 
 /// <summary>Runs the ACD engine's single-writer loop for the lifetime of the service.</summary>
 internal sealed class AcdEngineService(AcdEngine engine) : BackgroundService

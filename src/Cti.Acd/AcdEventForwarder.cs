@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Cti.Events;
 using Cti.Routing.Engine;
 
-namespace Cti.Host.Routing;
+namespace Cti.Acd;
 
 /// <summary>
 /// Publishes the ACD's agent-state changes on the service's event log as <c>agent.state</c> events, in engine

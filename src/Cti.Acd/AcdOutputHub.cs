@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using Cti.Platform.Streaming;
 using Cti.Routing.Engine;
 
-namespace Cti.Host.Routing;
+namespace Cti.Acd;
 
 /// <summary>
 /// The one reader of <see cref="AcdEngine.Outputs"/>: logs decisions, keeps the last events for the API and fans

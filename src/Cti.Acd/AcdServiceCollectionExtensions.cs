@@ -4,7 +4,7 @@ using Cti.Routing.Persistence;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace Cti.Host.Routing;
+namespace Cti.Acd;
 
 /// <summary>Wires the inbound ACD into the service: options, engine loop, output feed, SQLite state, metrics and API.</summary>
 internal static class AcdServiceCollectionExtensions

@@ -1,4 +1,4 @@
-namespace Cti.Host.Routing;
+namespace Cti.Acd;
 
 /// <summary>A skill held by an agent with its proficiency (1–10).</summary>
 internal sealed class AgentSkillOptions

@@ -1,4 +1,4 @@
-namespace Cti.Host.Routing;
+namespace Cti.Acd;
 
 /// <summary>Body of POST /api/v1/agents/{id}/state.</summary>
 /// <param name="Action">login, ready, not-ready, logout (also hold, unhold, end-wrap-up).</param>

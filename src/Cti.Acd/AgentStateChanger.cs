@@ -1,7 +1,7 @@
 using Cti.Routing.Agents;
 using Cti.Routing.Engine;
 
-namespace Cti.Host.Routing;
+namespace Cti.Acd;
 
 /// <summary>
 /// Posts an agent state request and reports its outcome. The engine answers requests only with outputs, so the

@@ -1,6 +1,6 @@
 using Cti.Routing.Statistics;
 
-namespace Cti.Host.Routing;
+namespace Cti.Acd;
 
 /// <summary>Live state and counters of one agent, as returned by the API.</summary>
 internal sealed record AgentStateView(

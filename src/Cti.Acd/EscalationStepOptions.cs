@@ -1,4 +1,4 @@
-namespace Cti.Host.Routing;
+namespace Cti.Acd;
 
 /// <summary>One timed escalation step; set exactly one of the three actions.</summary>
 internal sealed class EscalationStepOptions

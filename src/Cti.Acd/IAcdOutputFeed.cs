@@ -1,7 +1,7 @@
 using Cti.Platform.Streaming;
 using Cti.Routing.Engine;
 
-namespace Cti.Host.Routing;
+namespace Cti.Acd;
 
 /// <summary>
 /// Where call control, the event stream and the API listen to the engine. Every subscriber receives every

@@ -1,4 +1,4 @@
-namespace Cti.Host.Routing;
+namespace Cti.Acd;
 
 /// <summary>Membership of an agent in a queue; lower tiers are offered calls first.</summary>
 internal sealed class QueueMembershipOptions

@@ -1,6 +1,6 @@
 using Cti.Routing.Statistics;
 
-namespace Cti.Host.Routing;
+namespace Cti.Acd;
 
 /// <summary>Per-queue KPIs (counters cumulative since the service started).</summary>
 internal sealed record QueueStatsView(

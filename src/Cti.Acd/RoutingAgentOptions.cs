@@ -1,4 +1,4 @@
-namespace Cti.Host.Routing;
+namespace Cti.Acd;
 
 /// <summary>One agent in <c>Cti:Routing:Agents</c>; also the body of PUT /api/v1/agents/{id}.</summary>
 internal sealed class RoutingAgentOptions

@@ -1,7 +1,7 @@
 using Cti.Routing.Config;
 using Cti.Routing.Engine;
 
-namespace Cti.Host.Routing;
+namespace Cti.Acd;
 
 /// <summary>
 /// The routing configuration in force. Changes are serialised, checked (engine rules + SIP cross-check) and

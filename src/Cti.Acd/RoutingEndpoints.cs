@@ -3,7 +3,7 @@ using Cti.Routing.Config;
 using Cti.Routing.Engine;
 using Cti.Routing.Statistics;
 
-namespace Cti.Host.Routing;
+namespace Cti.Acd;
 
 /// <summary>Maps the ACD API: /api/v1/queues, /api/v1/agents and /api/v1/routing.</summary>
 internal static class RoutingEndpoints

@@ -1,6 +1,6 @@
 using Cti.Routing.Engine;
 
-namespace Cti.Host.Routing;
+namespace Cti.Acd;
 
 /// <summary>One recent engine event for GET /api/v1/routing/events.</summary>
 internal sealed record RoutingEventView(long Sequence, DateTimeOffset At, string Type, string Detail)

@@ -2,7 +2,7 @@ using Cti.Routing.Agents;
 using Cti.Routing.Statistics;
 using Prometheus;
 
-namespace Cti.Host.Routing;
+namespace Cti.Acd;
 
 /// <summary>
 /// Prometheus instruments of the ACD, set from a <see cref="RoutingSnapshot"/> just before each scrape.

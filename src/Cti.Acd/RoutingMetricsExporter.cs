@@ -1,7 +1,7 @@
 using Cti.Platform.Metrics;
 using Cti.Routing.Engine;
 
-namespace Cti.Host.Routing;
+namespace Cti.Acd;
 
 /// <summary>Refreshes <see cref="RoutingMetrics"/> from an engine snapshot right before every /metrics scrape.</summary>
 internal sealed class RoutingMetricsExporter(CtiMetrics cti, RoutingMetrics metrics, AcdEngine engine, TimeProvider timeProvider) : IHostedService

@@ -1,4 +1,4 @@
-namespace Cti.Host.Routing;
+namespace Cti.Acd;
 
 /// <summary>The <c>Cti:Routing</c> section: skills, not-ready reasons, queues, agents and global routing policies.</summary>
 internal sealed class RoutingOptions

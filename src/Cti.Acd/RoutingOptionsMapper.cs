@@ -1,6 +1,6 @@
 using Cti.Routing.Config;
 
-namespace Cti.Host.Routing;
+namespace Cti.Acd;
 
 /// <summary>
 /// Turns the bound options into the engine's immutable <see cref="RoutingConfig"/>. Only the conversions that

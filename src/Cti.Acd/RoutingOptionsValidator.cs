@@ -1,7 +1,7 @@
 using Cti.Routing.Config;
 using Microsoft.Extensions.Options;
 
-namespace Cti.Host.Routing;
+namespace Cti.Acd;
 
 /// <summary>
 /// Validates <c>Cti:Routing</c> and lists every error: conversion problems, the engine's own rules

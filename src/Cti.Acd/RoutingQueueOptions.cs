@@ -1,4 +1,4 @@
-namespace Cti.Host.Routing;
+namespace Cti.Acd;
 
 /// <summary>One queue in <c>Cti:Routing:Queues</c>; also the body of PUT /api/v1/queues/{id}.</summary>
 internal sealed class RoutingQueueOptions

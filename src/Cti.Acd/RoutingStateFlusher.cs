@@ -1,4 +1,4 @@
-namespace Cti.Host.Routing;
+namespace Cti.Acd;
 
 /// <summary>
 /// Writes the routing store's pending changes every <see cref="Interval"/> and once more when the service stops.

@@ -1,4 +1,4 @@
-namespace Cti.Host.Routing;
+namespace Cti.Acd;
 
 /// <summary>Body of GET /api/v1/routing/stats.</summary>
 internal sealed record RoutingStatsView(

@@ -1,4 +1,4 @@
-namespace Cti.Host.Routing;
+namespace Cti.Acd;
 
 /// <summary>A required (or escalation) skill with its minimum proficiency (1–10).</summary>
 internal sealed class SkillRequirementOptions

@@ -1,4 +1,4 @@
-namespace Cti.Host.Routing;
+namespace Cti.Acd;
 
 internal sealed partial class SqliteRoutingStateStore
 {

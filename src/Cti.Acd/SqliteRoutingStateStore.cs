@@ -2,7 +2,7 @@ using Cti.Platform.Storage;
 using Cti.Routing.Persistence;
 using Microsoft.Data.Sqlite;
 
-namespace Cti.Host.Routing;
+namespace Cti.Acd;
 
 /// <summary>
 /// Routing state in the service database (schema version 2). The engine calls Save* on its loop, so they only

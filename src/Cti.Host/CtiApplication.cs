@@ -8,7 +8,7 @@ using Cti.Platform.Metrics;
 using Cti.Host.Options;
 using Cti.Platform.Hosting;
 using Cti.Registrar;
-using Cti.Host.Routing;
+using Cti.Acd;
 using Cti.Platform.Security;
 using Cti.Host.SipRouting;
 using Cti.Host.Trunks;

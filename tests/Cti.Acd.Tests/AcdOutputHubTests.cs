@@ -1,11 +1,11 @@
-using Cti.Host.Routing;
+using Cti.Acd;
 using Cti.Routing.Config;
 using Cti.Routing.Engine;
 using Cti.Routing.Persistence;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Cti.Host.Tests.Routing;
+namespace Cti.Acd.Tests;
 
 public sealed class AcdOutputHubTests
 {

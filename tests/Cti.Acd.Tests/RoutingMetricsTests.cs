@@ -1,10 +1,10 @@
 using System.Text;
-using Cti.Host.Routing;
+using Cti.Acd;
 using Cti.Routing.Agents;
 using Cti.Routing.Statistics;
 using Prometheus;
 
-namespace Cti.Host.Tests.Routing;
+namespace Cti.Acd.Tests;
 
 public sealed class RoutingMetricsTests
 {

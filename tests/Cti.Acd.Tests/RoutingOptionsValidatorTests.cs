@@ -1,8 +1,8 @@
-using Cti.Host.Routing;
+using Cti.Acd;
 using Cti.Routing.Config;
 using Microsoft.Extensions.Configuration;
 
-namespace Cti.Host.Tests.Routing;
+namespace Cti.Acd.Tests;
 
 public sealed class RoutingOptionsValidatorTests
 {

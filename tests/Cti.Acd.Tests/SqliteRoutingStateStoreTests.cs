@@ -1,4 +1,4 @@
-using Cti.Host.Routing;
+using Cti.Acd;
 using Cti.Platform.Storage;
 using Cti.Routing.Agents;
 using Cti.Routing.Config;
@@ -7,7 +7,7 @@ using Cti.Routing.Persistence;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Cti.Host.Tests.Routing;
+namespace Cti.Acd.Tests;
 
 public sealed class SqliteRoutingStateStoreTests : IDisposable
 {
@@ -73,7 +73,7 @@ public sealed class SqliteRoutingStateStoreTests : IDisposable
         Assert.Equal(0, store.Batches);
 
         // ExecuteAsync starts on the thread pool, so keep advancing until its timer exists and fires.
-        await Gateways.Eventually.AssertAsync(
+        await Cti.Host.Tests.Gateways.Eventually.AssertAsync(
             () =>
             {
                 clock.Advance(RoutingStateFlusher.Interval);

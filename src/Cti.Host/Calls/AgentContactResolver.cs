@@ -1,6 +1,6 @@
 using System.Net;
 using Cti.Registrar;
-using Cti.Host.Routing;
+using Cti.Acd;
 using Cti.Sip.Messages;
 using Cti.Sip.Transport;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-using Cti.Host.Routing;
+using Cti.Acd;
 using Cti.Host.Trunks;
 using Cti.Routing.Engine;
 using Cti.Sip.Messages;

@@ -2,7 +2,7 @@ using System.Net;
 using Cti.Gateways.Lines;
 using Cti.Cdrs;
 using Cti.Events;
-using Cti.Host.Routing;
+using Cti.Acd;
 using Cti.Host.Trunks;
 using Cti.Media.Hosting;
 using Cti.Media.Recording;

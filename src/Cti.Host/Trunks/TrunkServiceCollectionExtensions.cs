@@ -1,6 +1,6 @@
 using Cti.Platform.Metrics;
 using Cti.Registrar;
-using Cti.Host.Routing;
+using Cti.Acd;
 using Cti.Host.Trunks.Registration;
 using Cti.Sip.Stack;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,5 @@
 using Cti.Dialer.Campaigns;
-using Cti.Host.Routing;
+using Cti.Acd;
 using Cti.Routing.Agents;
 using AgentAvailability = Cti.Dialer.Campaigns.AgentAvailability;
 using AcdAvailability = Cti.Routing.Agents.AgentAvailability;

@@ -1,6 +1,6 @@
 using Cti.Dialer.Campaigns;
 using Cti.Host.Dialer;
-using Cti.Host.Routing;
+using Cti.Acd;
 using Cti.Routing.Agents;
 using Cti.Routing.Config;
 using Cti.Routing.Engine;
