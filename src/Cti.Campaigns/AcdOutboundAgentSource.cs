@@ -5,7 +5,7 @@ using AgentAvailability = Cti.Dialer.Campaigns.AgentAvailability;
 using AcdAvailability = Cti.Routing.Agents.AgentAvailability;
 using Cti.Routing.Engine;
 
-namespace Cti.Host.Dialer;
+namespace Cti.Campaigns;
 
 /// <summary>
 /// A campaign's agents as the ACD sees them. Members are the campaign's listed agents, or else every agent with the

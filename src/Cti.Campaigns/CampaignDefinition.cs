@@ -1,4 +1,4 @@
-namespace Cti.Host.Dialer;
+namespace Cti.Campaigns;
 
 /// <summary>
 /// A campaign as written in <c>Cti:Dialer:Campaigns</c> or posted to the API (camelCase JSON). Turned into a

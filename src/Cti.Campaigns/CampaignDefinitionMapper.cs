@@ -4,7 +4,7 @@ using Cti.Dialer.Campaigns;
 using NodaTime;
 using NodaTime.Text;
 
-namespace Cti.Host.Dialer;
+namespace Cti.Campaigns;
 
 /// <summary>Turns a <see cref="CampaignDefinition"/> into a <see cref="CampaignConfig"/>, collecting every error.</summary>
 internal static partial class CampaignDefinitionMapper

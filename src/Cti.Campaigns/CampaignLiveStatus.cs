@@ -1,4 +1,4 @@
-namespace Cti.Host.Dialer;
+namespace Cti.Campaigns;
 
 /// <summary>A campaign's live figures as the API and the metrics show them.</summary>
 internal sealed record CampaignLiveStatus(

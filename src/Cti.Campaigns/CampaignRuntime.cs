@@ -4,7 +4,7 @@ using Cti.Dialer.Compliance;
 using Cti.Dialer.Lists;
 using Cti.Dialer.Numbers;
 
-namespace Cti.Host.Dialer;
+namespace Cti.Campaigns;
 
 /// <summary>
 /// One campaign in the service: its <see cref="CampaignEngine"/> loop, a consumer handing dial requests to the

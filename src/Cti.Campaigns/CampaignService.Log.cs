@@ -1,6 +1,6 @@
 using Cti.Dialer.Campaigns;
 
-namespace Cti.Host.Dialer;
+namespace Cti.Campaigns;
 
 internal sealed partial class CampaignService
 {

@@ -4,7 +4,7 @@ using Cti.Dialer.Lists;
 using Cti.Numbers;
 using Microsoft.Extensions.Options;
 
-namespace Cti.Host.Dialer;
+namespace Cti.Campaigns;
 
 /// <summary>
 /// Hosts one <see cref="CampaignRuntime"/> per campaign. At start it writes the campaigns of <c>Cti:Dialer:Campaigns</c>

@@ -1,6 +1,6 @@
 using Cti.Dialer.Campaigns;
 
-namespace Cti.Host.Dialer;
+namespace Cti.Campaigns;
 
 /// <summary>The API's spelling of dialer enums (kebab-case).</summary>
 internal static class DialerApiNames

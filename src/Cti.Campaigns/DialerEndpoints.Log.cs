@@ -1,4 +1,4 @@
-namespace Cti.Host.Dialer;
+namespace Cti.Campaigns;
 
 internal static partial class DialerEndpoints
 {

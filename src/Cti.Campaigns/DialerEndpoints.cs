@@ -7,7 +7,7 @@ using Cti.Dialer.Compliance;
 using Cti.Dialer.Lists;
 using Cti.Numbers;
 
-namespace Cti.Host.Dialer;
+namespace Cti.Campaigns;
 
 /// <summary>Maps /api/v1/campaigns/... and /api/v1/dnc/...; the host adds API-key authorization to the group.</summary>
 internal static partial class DialerEndpoints
@@ -293,7 +293,7 @@ internal static partial class DialerEndpoints
         var rows = await Task.Run(() => service.Leads.GetPage(id, 0, int.MaxValue), ct);
         var csv = LeadCsvWriter.Write(rows);
         service.Store.AuditExport(id, caller.Name, rows.Count);
-        Log.LeadsExported(loggers.CreateLogger("Cti.Host.Dialer.Export"), id, caller.Name, rows.Count);
+        Log.LeadsExported(loggers.CreateLogger("Cti.Campaigns.Export"), id, caller.Name, rows.Count);
         return Results.File(csv, "text/csv; charset=utf-8", $"{id}-leads.csv");
     }
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Cti.Host.Dialer;
+namespace Cti.Campaigns;
 
 /// <summary>The JSON shape used to store campaign definitions: camelCase, like the API.</summary>
 internal static class DialerJson

@@ -1,6 +1,6 @@
 using Prometheus;
 
-namespace Cti.Host.Dialer;
+namespace Cti.Campaigns;
 
 /// <summary>
 /// Prometheus instruments of the dialer. Labels are bounded: campaign ids (validated, configured by operators),

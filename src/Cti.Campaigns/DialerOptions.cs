@@ -1,4 +1,4 @@
-namespace Cti.Host.Dialer;
+namespace Cti.Campaigns;
 
 /// <summary>Settings of the outbound dialer (<c>Cti:Dialer</c>).</summary>
 internal sealed class DialerOptions

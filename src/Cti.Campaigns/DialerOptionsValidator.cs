@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 
-namespace Cti.Host.Dialer;
+namespace Cti.Campaigns;
 
 /// <summary>Checks <c>Cti:Dialer</c> and lists every problem at once.</summary>
 internal sealed class DialerOptionsValidator : IValidateOptions<DialerOptions>

@@ -2,7 +2,7 @@ using Cti.Platform.Metrics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace Cti.Host.Dialer;
+namespace Cti.Campaigns;
 
 internal static class DialerServiceCollectionExtensions
 {

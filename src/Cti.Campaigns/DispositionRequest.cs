@@ -1,4 +1,4 @@
-namespace Cti.Host.Dialer;
+namespace Cti.Campaigns;
 
 /// <summary>Body of POST /api/v1/campaigns/{id}/dispositions.</summary>
 internal sealed record DispositionRequest(

@@ -1,4 +1,4 @@
-namespace Cti.Host.Dialer;
+namespace Cti.Campaigns;
 
 /// <summary>Where do-not-call numbers come from.</summary>
 internal static class DncSources

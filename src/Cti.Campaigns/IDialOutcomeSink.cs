@@ -1,6 +1,6 @@
 using Cti.Dialer.Campaigns;
 
-namespace Cti.Host.Dialer;
+namespace Cti.Campaigns;
 
 /// <summary>
 /// What a placed call tells its campaign, and asks it. It travels with every request handed to

@@ -1,6 +1,6 @@
 using Cti.Dialer.Campaigns;
 
-namespace Cti.Host.Dialer;
+namespace Cti.Campaigns;
 
 /// <summary>
 /// Where campaigns hand the calls they want placed: call control implements it and reports each call's outcome to

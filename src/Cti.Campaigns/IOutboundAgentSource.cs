@@ -1,6 +1,6 @@
 using Cti.Dialer.Campaigns;
 
-namespace Cti.Host.Dialer;
+namespace Cti.Campaigns;
 
 /// <summary>
 /// The ACD's picture of a campaign's agents (logged in, free, busy time). Polled by each campaign every refresh;

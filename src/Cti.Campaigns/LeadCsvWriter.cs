@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Cti.Host.Dialer;
+namespace Cti.Campaigns;
 
 /// <summary>Writes leads as UTF-8 CSV with a BOM (so spreadsheet programs read Chinese names correctly).</summary>
 internal static class LeadCsvWriter

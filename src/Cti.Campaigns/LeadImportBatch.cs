@@ -1,6 +1,6 @@
 using Cti.Dialer.Lists;
 
-namespace Cti.Host.Dialer;
+namespace Cti.Campaigns;
 
 /// <summary>
 /// The <see cref="ILeadStore"/> the CSV importer writes into during one upload: it dedupes against the campaign's

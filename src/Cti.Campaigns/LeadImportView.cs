@@ -1,4 +1,4 @@
-namespace Cti.Host.Dialer;
+namespace Cti.Campaigns;
 
 /// <summary>The response to a list upload.</summary>
 internal sealed record LeadImportView(

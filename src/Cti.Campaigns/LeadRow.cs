@@ -1,6 +1,6 @@
 using Cti.Dialer.Lists;
 
-namespace Cti.Host.Dialer;
+namespace Cti.Campaigns;
 
 /// <summary>A stored lead with its dialling state, as the leads API and the CSV export read it.</summary>
 internal sealed record LeadRow(

@@ -1,4 +1,4 @@
-namespace Cti.Host.Dialer;
+namespace Cti.Campaigns;
 
 /// <summary>A lead's state copied off the campaign loop, written back to SQLite in batches.</summary>
 internal sealed record LeadStateUpdate(

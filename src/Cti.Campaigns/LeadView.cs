@@ -1,4 +1,4 @@
-namespace Cti.Host.Dialer;
+namespace Cti.Campaigns;
 
 /// <summary>A lead as the API shows it; <see cref="Phone"/> is masked unless the caller may see numbers.</summary>
 internal sealed record LeadView(

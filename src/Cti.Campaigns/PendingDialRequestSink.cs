@@ -1,6 +1,6 @@
 using Cti.Dialer.Campaigns;
 
-namespace Cti.Host.Dialer;
+namespace Cti.Campaigns;
 
 /// <summary>
 /// A sink for a dialer without call control (tests of the dialer alone): requests stay pending (and their leads stay in

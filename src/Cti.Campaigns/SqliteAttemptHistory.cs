@@ -2,7 +2,7 @@ using System.Globalization;
 using Cti.Dialer.Compliance;
 using Cti.Platform.Storage;
 
-namespace Cti.Host.Dialer;
+namespace Cti.Campaigns;
 
 /// <summary>
 /// Attempt history in <c>dialer_attempts</c> and per-number flags in <c>dialer_number_flags</c>, shared by every

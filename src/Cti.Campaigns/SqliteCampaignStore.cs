@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Cti.Platform.Storage;
 
-namespace Cti.Host.Dialer;
+namespace Cti.Campaigns;
 
 /// <summary>Campaign definitions (as JSON) and their last run state in <c>dialer_campaigns</c>; the export audit trail.</summary>
 internal sealed class SqliteCampaignStore

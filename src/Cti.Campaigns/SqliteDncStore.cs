@@ -2,7 +2,7 @@ using System.Globalization;
 using Cti.Dialer.Compliance;
 using Cti.Platform.Storage;
 
-namespace Cti.Host.Dialer;
+namespace Cti.Campaigns;
 
 /// <summary>The do-not-call list in <c>dialer_dnc</c>, shared by every campaign. The first source of a number is kept.</summary>
 internal sealed class SqliteDncStore : IDncStore

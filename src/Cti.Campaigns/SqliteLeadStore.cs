@@ -6,7 +6,7 @@ using Cti.Numbers;
 using Cti.Platform.Storage;
 using Microsoft.Data.Sqlite;
 
-namespace Cti.Host.Dialer;
+namespace Cti.Campaigns;
 
 /// <summary>
 /// Leads in <c>dialer_leads</c>: the imported contact (number, name, custom fields as JSON) and its dialling state.

@@ -2,7 +2,7 @@ using Cti.Gateways.Hosting;
 using Cti.Host.Api;
 using Cti.Host.Calls;
 using Cti.Cdrs;
-using Cti.Host.Dialer;
+using Cti.Campaigns;
 using Cti.Events;
 using Cti.Platform.Metrics;
 using Cti.Host.Options;

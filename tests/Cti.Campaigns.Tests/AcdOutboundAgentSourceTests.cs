@@ -1,5 +1,5 @@
 using Cti.Dialer.Campaigns;
-using Cti.Host.Dialer;
+using Cti.Campaigns;
 using Cti.Acd;
 using Cti.Routing.Agents;
 using Cti.Routing.Config;
@@ -8,7 +8,7 @@ using Cti.Routing.Persistence;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Cti.Host.Tests.Dialer;
+namespace Cti.Campaigns.Tests;
 
 /// <summary>The dialer's view of agents comes from the ACD: nobody logged in means no outbound calls.</summary>
 public sealed class AcdOutboundAgentSourceTests : IAsyncLifetime

@@ -1,8 +1,8 @@
 using Cti.Dialer.Campaigns;
-using Cti.Host.Dialer;
+using Cti.Campaigns;
 using NodaTime;
 
-namespace Cti.Host.Tests.Dialer;
+namespace Cti.Campaigns.Tests;
 
 public sealed class CampaignDefinitionMapperTests
 {

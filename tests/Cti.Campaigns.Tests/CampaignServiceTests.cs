@@ -2,14 +2,14 @@ using System.Text;
 using Cti.Dialer.Campaigns;
 using Cti.Dialer.Compliance;
 using Cti.Dialer.Lists;
-using Cti.Host.Dialer;
+using Cti.Campaigns;
 using Cti.Platform.Metrics;
 using Cti.Platform.Storage;
 using Cti.Host.Tests.Gateways;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Cti.Host.Tests.Dialer;
+namespace Cti.Campaigns.Tests;
 
 public sealed class CampaignServiceTests : IAsyncLifetime
 {

@@ -1,12 +1,12 @@
 using Cti.Dialer.Campaigns;
 using Cti.Dialer.Lists;
 using Cti.Numbers;
-using Cti.Host.Dialer;
+using Cti.Campaigns;
 using Cti.Platform.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Cti.Host.Tests.Dialer;
+namespace Cti.Campaigns.Tests;
 
 public sealed class DialerStoresTests : IDisposable
 {

@@ -1,7 +1,7 @@
 using Cti.Dialer.Campaigns;
-using Cti.Host.Dialer;
+using Cti.Campaigns;
 
-namespace Cti.Host.Tests.Dialer;
+namespace Cti.Campaigns.Tests;
 
 /// <summary>An agent source whose picture the test sets.</summary>
 internal sealed class FakeOutboundAgentSource : IOutboundAgentSource

@@ -3,12 +3,12 @@ using System.Globalization;
 using System.Text;
 using Cti.Dialer.Lists;
 using Cti.Numbers;
-using Cti.Host.Dialer;
+using Cti.Campaigns;
 using Cti.Platform.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit.Abstractions;
 
-namespace Cti.Host.Tests.Dialer;
+namespace Cti.Campaigns.Tests;
 
 public sealed class LeadImportVolumeTests : IDisposable
 {
