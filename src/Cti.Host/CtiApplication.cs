@@ -11,7 +11,7 @@ using Cti.Registrar;
 using Cti.Acd;
 using Cti.Platform.Security;
 using Cti.Host.SipRouting;
-using Cti.Host.Trunks;
+using Cti.Trunks;
 using Cti.Media.Hosting;
 using Microsoft.Extensions.Options;
 using Prometheus;

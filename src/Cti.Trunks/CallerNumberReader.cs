@@ -1,6 +1,6 @@
 using Cti.Sip.Messages;
 
-namespace Cti.Host.Trunks;
+namespace Cti.Trunks;
 
 /// <summary>Reads the caller's number as a carrier sent it; <see cref="Cti.Numbers.PhoneNumberNormalizer"/> makes it E.164.</summary>
 internal static class CallerNumberReader

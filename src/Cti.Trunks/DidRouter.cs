@@ -1,6 +1,6 @@
 using Cti.Sip.Messages;
 
-namespace Cti.Host.Trunks;
+namespace Cti.Trunks;
 
 /// <summary>Maps the number a caller dialled (DID) to the queue that takes the call.</summary>
 internal sealed class DidRouter

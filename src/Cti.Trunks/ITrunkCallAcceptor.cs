@@ -1,6 +1,6 @@
 using Cti.Sip.Stack;
 
-namespace Cti.Host.Trunks;
+namespace Cti.Trunks;
 
 /// <summary>Takes over a screened trunk INVITE (call control); it answers the INVITE itself.</summary>
 internal interface ITrunkCallAcceptor

@@ -2,7 +2,7 @@ using System.Net;
 using Cti.Numbers;
 using Cti.Sip.Transport;
 
-namespace Cti.Host.Trunks;
+namespace Cti.Trunks;
 
 /// <summary>The validated, immutable form of one trunk.</summary>
 internal sealed record TrunkConfig(

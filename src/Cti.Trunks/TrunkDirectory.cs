@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Cti.Host.Trunks;
+namespace Cti.Trunks;
 
 /// <summary>Which trunk a request belongs to, from the SIP profile it arrived on and its source address.</summary>
 internal sealed class TrunkDirectory

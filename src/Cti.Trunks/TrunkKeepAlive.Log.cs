@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Cti.Host.Trunks;
+namespace Cti.Trunks;
 
 internal sealed partial class TrunkKeepAlive
 {

@@ -4,7 +4,7 @@ using Cti.Sip.Messages;
 using Cti.Sip.Stack;
 using Cti.Sip.Transport;
 
-namespace Cti.Host.Trunks;
+namespace Cti.Trunks;
 
 /// <summary>
 /// Sends OPTIONS to each trunk's peers every OptionsInterval (one loop per trunk, each with its own period) and

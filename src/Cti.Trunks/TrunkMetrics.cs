@@ -1,6 +1,6 @@
 using Prometheus;
 
-namespace Cti.Host.Trunks;
+namespace Cti.Trunks;
 
 /// <summary>Prometheus instruments of the trunks. Labels are bounded: trunk name, rejection reason.</summary>
 internal sealed class TrunkMetrics

@@ -1,4 +1,4 @@
-namespace Cti.Host.Trunks;
+namespace Cti.Trunks;
 
 /// <summary>One carrier trunk in <c>Cti:Trunks</c>.</summary>
 internal sealed class TrunkOptions

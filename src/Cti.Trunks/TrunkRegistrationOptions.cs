@@ -1,4 +1,4 @@
-namespace Cti.Host.Trunks;
+namespace Cti.Trunks;
 
 /// <summary>
 /// <c>Cti:Trunks:n:Registration</c>: register with the carrier as <c>User</c> (see Trunks/Registration). The retry and

@@ -1,4 +1,4 @@
-namespace Cti.Host.Trunks;
+namespace Cti.Trunks;
 
 /// <summary>Values of the <c>reason</c> label of <c>cti_trunk_rejected_total</c>.</summary>
 internal static class TrunkRejectReasons

@@ -6,7 +6,7 @@ using Cti.Sip.Messages;
 using Cti.Sip.Stack;
 using Cti.Sip.Transport;
 
-namespace Cti.Host.Trunks;
+namespace Cti.Trunks;
 
 /// <summary>
 /// Answers everything that arrives on a trunk profile's listeners: sources outside every trunk's AllowFrom get 403,

@@ -1,11 +1,11 @@
 using Cti.Platform.Metrics;
 using Cti.Registrar;
 using Cti.Acd;
-using Cti.Host.Trunks.Registration;
+using Cti.Trunks.Registration;
 using Cti.Sip.Stack;
 using Microsoft.Extensions.Options;
 
-namespace Cti.Host.Trunks;
+namespace Cti.Trunks;
 
 /// <summary>Wires carrier trunks (<c>Cti:Trunks</c>): options, directory, SIP handler, keepalive and API.</summary>
 internal static class TrunkServiceCollectionExtensions

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using Cti.Host.Trunks.Registration;
+using Cti.Trunks.Registration;
 
-namespace Cti.Host.Trunks;
+namespace Cti.Trunks;
 
 /// <summary>Live keepalive status of every trunk; written by <see cref="TrunkKeepAlive"/>, read by the API.</summary>
 internal sealed class TrunkState

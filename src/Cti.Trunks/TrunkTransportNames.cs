@@ -1,6 +1,6 @@
 using Cti.Registrar;
 
-namespace Cti.Host.Trunks;
+namespace Cti.Trunks;
 
 /// <summary>Transports a trunk may name for its keepalives.</summary>
 internal static class TrunkTransportNames

@@ -1,6 +1,6 @@
-using Cti.Host.Trunks.Registration;
+using Cti.Trunks.Registration;
 
-namespace Cti.Host.Trunks;
+namespace Cti.Trunks;
 
 /// <summary>One trunk in GET /api/v1/trunks. Status is "up", "down" or "unknown" (before the first keepalive).</summary>
 internal sealed record TrunkView(

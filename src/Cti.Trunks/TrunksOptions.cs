@@ -1,4 +1,4 @@
-namespace Cti.Host.Trunks;
+namespace Cti.Trunks;
 
 /// <summary>The <c>Cti:Trunks</c> array.</summary>
 internal sealed class TrunksOptions

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
-namespace Cti.Host.Trunks;
+namespace Cti.Trunks;
 
 /// <summary>Checks <c>Cti:Trunks</c> against the SIP profiles and routing queues, reporting every error at once.</summary>
 internal sealed partial class TrunksOptionsValidator : IValidateOptions<TrunksOptions>

@@ -1,7 +1,7 @@
-using Cti.Host.Trunks;
+using Cti.Trunks;
 using Cti.Sip.Messages;
 
-namespace Cti.Host.Tests.Trunks;
+namespace Cti.Trunks.Tests;
 
 public sealed class CallerNumberReaderTests
 {

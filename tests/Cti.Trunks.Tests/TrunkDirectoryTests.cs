@@ -1,7 +1,7 @@
 using System.Net;
-using Cti.Host.Trunks;
+using Cti.Trunks;
 
-namespace Cti.Host.Tests.Trunks;
+namespace Cti.Trunks.Tests;
 
 public sealed class TrunkDirectoryTests
 {

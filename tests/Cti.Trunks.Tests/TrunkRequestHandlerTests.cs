@@ -1,12 +1,12 @@
 using System.Net;
 using Cti.Registrar;
-using Cti.Host.Trunks;
+using Cti.Trunks;
 using Cti.Sip.Messages;
 using Cti.Sip.Transport;
 using Microsoft.Extensions.Logging.Abstractions;
 using Prometheus;
 
-namespace Cti.Host.Tests.Trunks;
+namespace Cti.Trunks.Tests;
 
 public sealed class TrunkRequestHandlerTests
 {

@@ -1,6 +1,6 @@
-using Cti.Host.Trunks;
+using Cti.Trunks;
 
-namespace Cti.Host.Tests.Trunks;
+namespace Cti.Trunks.Tests;
 
 public sealed class TrunksOptionsValidatorTests
 {

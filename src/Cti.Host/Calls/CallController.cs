@@ -1,5 +1,5 @@
 using Cti.Acd;
-using Cti.Host.Trunks;
+using Cti.Trunks;
 using Cti.Routing.Engine;
 using Cti.Sip.Messages;
 using Cti.Sip.Stack;

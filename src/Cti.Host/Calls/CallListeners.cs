@@ -1,6 +1,6 @@
 using System.Net;
 using Cti.Registrar;
-using Cti.Host.Trunks;
+using Cti.Trunks;
 using Cti.Sip.Transport;
 using Microsoft.Extensions.Options;
 

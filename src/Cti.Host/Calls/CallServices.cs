@@ -3,7 +3,7 @@ using Cti.Gateways.Lines;
 using Cti.Cdrs;
 using Cti.Events;
 using Cti.Acd;
-using Cti.Host.Trunks;
+using Cti.Trunks;
 using Cti.Media.Hosting;
 using Cti.Media.Recording;
 using Cti.Media.Relay;

@@ -1,5 +1,5 @@
 using Cti.Platform.Metrics;
-using Cti.Host.Trunks;
+using Cti.Trunks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 

@@ -2,7 +2,7 @@ using System.Net;
 using Cti.Sip.Messages;
 using Cti.Sip.Transport;
 
-namespace Cti.Host.Trunks.Registration;
+namespace Cti.Trunks.Registration;
 
 /// <summary>What registration needs from the SIP stack; a seam so the timing logic is testable without sockets.</summary>
 internal interface ITrunkSignalling

@@ -4,7 +4,7 @@ using Cti.Sip.Messages;
 using Cti.Sip.Stack;
 using Cti.Sip.Transport;
 
-namespace Cti.Host.Trunks.Registration;
+namespace Cti.Trunks.Registration;
 
 /// <summary>Sends registration requests through the service's <see cref="SipStack"/> from the trunk profile's listener.</summary>
 internal sealed class SipStackTrunkSignalling : ITrunkSignalling

@@ -5,7 +5,7 @@ using Cti.Sip.Auth;
 using Cti.Sip.Messages;
 using Cti.Sip.Transport;
 
-namespace Cti.Host.Trunks.Registration;
+namespace Cti.Trunks.Registration;
 
 /// <summary>
 /// The REGISTER dialogue of one trunk with its carrier (RFC 3261 §10.2): one Call-ID and From tag for the life of

@@ -1,7 +1,7 @@
 using System.Net;
 using Cti.Sip.Transport;
 
-namespace Cti.Host.Trunks.Registration;
+namespace Cti.Trunks.Registration;
 
 /// <summary>The validated, immutable registration settings of one trunk. ToString never shows the password.</summary>
 internal sealed record TrunkRegistrationConfig(

@@ -1,6 +1,6 @@
 using Prometheus;
 
-namespace Cti.Host.Trunks.Registration;
+namespace Cti.Trunks.Registration;
 
 /// <summary>Prometheus instruments of outbound trunk registration. Labels are bounded: trunk name and outcome.</summary>
 internal sealed class TrunkRegistrationMetrics

@@ -1,4 +1,4 @@
-namespace Cti.Host.Trunks.Registration;
+namespace Cti.Trunks.Registration;
 
 /// <summary>Values of the <c>outcome</c> label of <c>cti_trunk_registrations_total</c>: one per REGISTER try.</summary>
 internal static class TrunkRegistrationOutcomes

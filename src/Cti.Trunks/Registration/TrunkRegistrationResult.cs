@@ -1,6 +1,6 @@
 using Cti.Sip.Transport;
 
-namespace Cti.Host.Trunks.Registration;
+namespace Cti.Trunks.Registration;
 
 /// <summary>The outcome of one REGISTER try (including its challenge and 423 rounds).</summary>
 internal readonly record struct TrunkRegistrationResult(string Outcome, int? StatusCode, TimeSpan Granted, SipEndPoint? Peer)

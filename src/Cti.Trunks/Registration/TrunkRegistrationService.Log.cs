@@ -1,4 +1,4 @@
-namespace Cti.Host.Trunks.Registration;
+namespace Cti.Trunks.Registration;
 
 internal sealed partial class TrunkRegistrationService
 {

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;
 
-namespace Cti.Host.Trunks.Registration;
+namespace Cti.Trunks.Registration;
 
 /// <summary>
 /// Keeps every trunk with a <c>Registration</c> section registered with its carrier: one loop per trunk registers

@@ -3,7 +3,7 @@ using Cti.Registrar;
 using Cti.Sip.Stack;
 using Microsoft.Extensions.Options;
 
-namespace Cti.Host.Trunks.Registration;
+namespace Cti.Trunks.Registration;
 
 /// <summary>Wires outbound trunk registration (<c>Cti:Trunks:n:Registration</c>); its state shows in the trunks API.</summary>
 internal static class TrunkRegistrationServiceCollectionExtensions

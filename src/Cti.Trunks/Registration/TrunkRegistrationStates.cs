@@ -1,4 +1,4 @@
-namespace Cti.Host.Trunks.Registration;
+namespace Cti.Trunks.Registration;
 
 /// <summary>Values of a trunk's registration <c>state</c> in the API and of <c>cti_trunk_registration_state</c>.</summary>
 internal static class TrunkRegistrationStates

@@ -1,4 +1,4 @@
-namespace Cti.Host.Trunks.Registration;
+namespace Cti.Trunks.Registration;
 
 /// <summary>A trunk's live registration state as the API shows it.</summary>
 internal readonly record struct TrunkRegistrationStatus(

@@ -1,4 +1,4 @@
-namespace Cti.Host.Trunks.Registration;
+namespace Cti.Trunks.Registration;
 
 /// <summary>The <c>registration</c> object of a trunk in GET /api/v1/trunks; null when the trunk does not register.</summary>
 internal sealed record TrunkRegistrationView(

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Threading.Channels;
-using Cti.Host.Trunks.Registration;
+using Cti.Trunks.Registration;
 using Cti.Sip.Messages;
 using Cti.Sip.Transport;
 
-namespace Cti.Host.Tests.Trunks.Registration;
+namespace Cti.Trunks.Tests.Registration;
 
 /// <summary>Answers each REGISTER synchronously with a scripted responder and records when (fake time) it was sent.</summary>
 internal sealed class ScriptedTrunkSignalling : ITrunkSignalling

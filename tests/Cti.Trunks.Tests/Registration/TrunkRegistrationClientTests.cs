@@ -1,9 +1,9 @@
-using Cti.Host.Trunks.Registration;
+using Cti.Trunks.Registration;
 using Cti.Sip.Auth;
 using Cti.Sip.Messages;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Cti.Host.Tests.Trunks.Registration;
+namespace Cti.Trunks.Tests.Registration;
 
 public sealed class TrunkRegistrationClientTests
 {

@@ -1,6 +1,6 @@
-using Cti.Host.Trunks;
+using Cti.Trunks;
 
-namespace Cti.Host.Tests.Trunks.Registration;
+namespace Cti.Trunks.Tests.Registration;
 
 public sealed class TrunkRegistrationOptionsValidationTests
 {

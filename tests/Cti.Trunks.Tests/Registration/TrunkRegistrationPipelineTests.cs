@@ -1,8 +1,8 @@
-using Cti.Host.Trunks.Registration;
+using Cti.Trunks.Registration;
 using Microsoft.Extensions.Time.Testing;
 using Polly.CircuitBreaker;
 
-namespace Cti.Host.Tests.Trunks.Registration;
+namespace Cti.Trunks.Tests.Registration;
 
 public sealed class TrunkRegistrationPipelineTests
 {

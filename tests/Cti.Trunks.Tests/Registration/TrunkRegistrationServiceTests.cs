@@ -1,11 +1,11 @@
 using Cti.Platform.Metrics;
-using Cti.Host.Trunks;
-using Cti.Host.Trunks.Registration;
+using Cti.Trunks;
+using Cti.Trunks.Registration;
 using Cti.Sip.Messages;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Cti.Host.Tests.Trunks.Registration;
+namespace Cti.Trunks.Tests.Registration;
 
 /// <summary>The registration loops on fake time: refresh timing, failure waits, circuit breaking and unregistration.</summary>
 public sealed class TrunkRegistrationServiceTests

@@ -1,7 +1,7 @@
-using Cti.Host.Trunks;
-using Cti.Host.Trunks.Registration;
+using Cti.Trunks;
+using Cti.Trunks.Registration;
 
-namespace Cti.Host.Tests.Trunks.Registration;
+namespace Cti.Trunks.Tests.Registration;
 
 internal static class TrunkRegistrationTestConfig
 {
