@@ -20,12 +20,18 @@ internal sealed class RoutingOptionsValidator(IReadOnlySet<string> sipExtensions
     /// The extensions of the SIP accounts in <c>Cti:Agents</c>, read from the configuration so that the ACD does not
     /// depend on the registrar that owns them.
     /// </summary>
-    public static IReadOnlySet<string> SipExtensions(IConfiguration configuration) =>
-        configuration.GetSection("Cti:Agents").GetChildren()
-            .Select(c => c["Extension"])
+    public static IReadOnlySet<string> SipExtensions(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        // Keyed by extension, an account need not repeat it; the deprecated array form names it in each item.
+        var accounts = configuration.GetSection("Cti:Agents");
+        var arrayForm = Cti.Platform.Hosting.KeyedSection.IsArrayForm(accounts);
+        return accounts.GetChildren()
+            .Select(c => c["Extension"] is { Length: > 0 } extension ? extension : arrayForm ? null : c.Key)
             .Where(e => !string.IsNullOrWhiteSpace(e))
             .OfType<string>()
             .ToHashSet(StringComparer.Ordinal);
+    }
 
     public static IReadOnlyList<string> Collect(RoutingOptions options, IReadOnlySet<string> sipExtensions)
     {

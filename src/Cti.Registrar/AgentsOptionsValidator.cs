@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
 
 namespace Cti.Registrar;
@@ -21,7 +20,7 @@ internal sealed class AgentsOptionsValidator : IValidateOptions<AgentsOptions>
         for (var i = 0; i < agents.Count; i++)
         {
             var agent = agents[i];
-            var prefix = $"Cti:Agents:{i.ToString(CultureInfo.InvariantCulture)}";
+            var prefix = $"Cti:Agents:{options.KeyOf(i)}";
             if (string.IsNullOrWhiteSpace(agent.Extension))
             {
                 errors.Add($"{prefix}:Extension must not be empty.");

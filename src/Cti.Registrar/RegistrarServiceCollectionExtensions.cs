@@ -1,3 +1,4 @@
+using Cti.Platform.Hosting;
 using Cti.Platform.Security;
 using Cti.Sip.Auth;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,14 +18,26 @@ internal static class RegistrarServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<RegistrarOptions>().Bind(configuration.GetSection(RegistrarOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RegistrarOptions>, RegistrarOptionsValidator>());
-        services.AddOptions<AgentsOptions>().Bind(configuration.GetSection(AgentsOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<AgentsOptions>()
+            .Bind(configuration.GetSection(AgentsOptions.SectionName))
+            .PostConfigure(o => o.ApplyKeys(configuration.GetSection(AgentsOptions.AgentsSectionName)))
+            .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgentsOptions>, AgentsOptionsValidator>());
         services.AddOptions<SipOptions>().Bind(configuration.GetSection(SipOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SipOptions>, SipOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<IBindingStore, SqliteBindingStore>();
-        services.AddSingleton(sp => new AgentDirectory(Agents(sp).Agents, Registrar(sp).Realm));
+        services.AddSingleton(sp =>
+        {
+            // Built once at start (the REGISTER handler needs it), so the warning appears once.
+            if (Agents(sp).IsArrayForm)
+            {
+                KeyedSection.ArrayFormDeprecated(sp.GetRequiredService<ILogger<AgentDirectory>>(), AgentsOptions.AgentsSectionName);
+            }
+
+            return new AgentDirectory(Agents(sp).Agents, Registrar(sp).Realm);
+        });
         services.AddSingleton(sp => new RegistrarState(Registrar(sp), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<RegistrarEngine>();
         services.AddHostedService(sp => sp.GetRequiredService<RegistrarEngine>());

@@ -18,7 +18,8 @@ internal static class CtiOptionsValidator
             configuration.GetSection(HttpOptions.SectionName).Get<HttpOptions>() ?? new(),
             configuration.GetSection(SipOptions.SectionName).Get<SipOptions>() ?? new(),
             configuration.GetSection(RegistrarOptions.SectionName).Get<RegistrarOptions>() ?? new(),
-            configuration.GetSection(AgentsOptions.SectionName).Get<AgentsOptions>() ?? new());
+            (configuration.GetSection(AgentsOptions.SectionName).Get<AgentsOptions>() ?? new())
+                .ApplyKeys(configuration.GetSection(AgentsOptions.AgentsSectionName)));
     }
 
     public static List<string> Collect(PlatformOptions platform, HttpOptions http, SipOptions sip, RegistrarOptions registrar, AgentsOptions agents)
