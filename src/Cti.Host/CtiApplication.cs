@@ -2,16 +2,16 @@ using Cti.Gateways.Hosting;
 using Cti.Host.Api;
 using Cti.Host.Calls;
 using Cti.Cdrs;
-using Cti.Host.Dialer;
+using Cti.Campaigns;
 using Cti.Events;
 using Cti.Platform.Metrics;
 using Cti.Host.Options;
-using Cti.Host.Registrar;
-using Cti.Host.Routing;
+using Cti.Platform.Hosting;
+using Cti.Registrar;
+using Cti.Acd;
 using Cti.Platform.Security;
 using Cti.Host.SipRouting;
-using Cti.Platform.Storage;
-using Cti.Host.Trunks;
+using Cti.Trunks;
 using Cti.Media.Hosting;
 using Microsoft.Extensions.Options;
 using Prometheus;
@@ -33,9 +33,9 @@ internal static class CtiApplication
 
         builder.Host.UseSystemd();
         builder.Host.UseWindowsService(o => o.ServiceName = "Cti");
-        builder.WebHost.UseUrls(builder.Configuration[$"{CtiOptions.SectionName}:Http:Url"] ?? HttpOptions.DefaultUrl);
+        builder.WebHost.UseUrls(builder.Configuration[$"{HttpOptions.SectionName}:Url"] ?? HttpOptions.DefaultUrl);
 
-        AddServices(builder.Services);
+        AddServices(builder.Services, builder.Configuration);
 
         // Serial GSM gateways (Cti:Gateways); their instruments join the same /metrics registry.
         builder.Services.AddSingleton(sp => new GatewayMetrics(sp.GetRequiredService<CtiMetrics>().Factory));
@@ -47,7 +47,7 @@ internal static class CtiApplication
         builder.Services.AddAcd(builder.Configuration);
         builder.Services.AddEvents(builder.Configuration);
         builder.Services.AddCdrs(builder.Configuration);
-        builder.Services.AddMedia(builder.Configuration, sp => sp.GetRequiredService<IOptions<CtiOptions>>().Value.ResolveDataDirectory());
+        builder.Services.AddMedia(builder.Configuration, sp => sp.GetRequiredService<IOptions<PlatformOptions>>().Value.ResolveDataDirectory());
         builder.Services.AddCalls(builder.Configuration);
 
         var app = builder.Build();
@@ -66,27 +66,14 @@ internal static class CtiApplication
         return app;
     }
 
-    private static void AddServices(IServiceCollection services)
+    private static void AddServices(IServiceCollection services, ConfigurationManager configuration)
     {
         services.AddProblemDetails();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IValidateOptions<CtiOptions>, CtiOptionsValidator>();
-        services.AddOptions<CtiOptions>().BindConfiguration(CtiOptions.SectionName).ValidateOnStart();
-
-        services.AddSingleton<CtiMetrics>();
-        services.AddSingleton(sp => new SqliteDatabase(Options(sp).ResolveDataDirectory(), sp.GetRequiredService<ILogger<SqliteDatabase>>()));
-        services.AddSingleton<IBindingStore, SqliteBindingStore>();
-
-        services.AddSingleton(sp => new Cti.Numbers.PhoneNumberNormalizer(Options(sp).DefaultRegion));
-        services.AddSingleton(sp => new AgentDirectory(Options(sp).Agents, Options(sp).Registrar.Realm));
-        services.AddSingleton(sp => new RegistrarState(Options(sp).Registrar, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<RegistrarEngine>();
-        services.AddHostedService(sp => sp.GetRequiredService<RegistrarEngine>());
-
-        services.AddSingleton(sp => new AuthFailureTracker(Options(sp).Registrar.Ban, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new ApiKeyValidator(Options(sp).Api.Keys));
-        services.AddSingleton<ApiKeyEndpointFilter>();
-        services.AddSingleton(sp => new ApiCallerResolver(Options(sp).Api));
+        services.AddPlatform(configuration);
+        services.AddOptions<HttpOptions>().Bind(configuration.GetSection(HttpOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HttpOptions>, HttpOptionsValidator>();
+        services.AddRegistrar(configuration);
 
         services.AddSingleton<SipListenerStatus>();
         services.AddCtiSip();
@@ -98,14 +85,10 @@ internal static class CtiApplication
     /// </summary>
     private static void ThrowIfInvalid(ConfigurationManager configuration)
     {
-        var options = new CtiOptions();
-        configuration.GetSection(CtiOptions.SectionName).Bind(options);
-        var errors = CtiOptionsValidator.Collect(options);
+        var errors = CtiOptionsValidator.Collect(configuration);
         if (errors.Count > 0)
         {
-            throw new OptionsValidationException(CtiOptions.SectionName, typeof(CtiOptions), errors);
+            throw new OptionsValidationException(CtiConfiguration.SectionName, typeof(PlatformOptions), errors);
         }
     }
-
-    private static CtiOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<CtiOptions>>().Value;
 }

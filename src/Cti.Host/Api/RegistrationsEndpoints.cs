@@ -1,4 +1,4 @@
-using Cti.Host.Registrar;
+using Cti.Registrar;
 using Cti.Platform.Security;
 
 namespace Cti.Host.Api;

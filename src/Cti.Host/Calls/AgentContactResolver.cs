@@ -1,7 +1,6 @@
 using System.Net;
-using Cti.Host.Options;
-using Cti.Host.Registrar;
-using Cti.Host.Routing;
+using Cti.Registrar;
+using Cti.Acd;
 using Cti.Sip.Messages;
 using Cti.Sip.Transport;
 using Microsoft.Extensions.Options;
@@ -19,7 +18,7 @@ internal sealed class AgentContactResolver
     private readonly RoutingConfigState _routing;
     private readonly Dictionary<string, AgentContact> _static = new(StringComparer.Ordinal);
 
-    public AgentContactResolver(RegistrarEngine registrar, RoutingConfigState routing, IOptions<CtiOptions> options)
+    public AgentContactResolver(RegistrarEngine registrar, RoutingConfigState routing, IOptions<AgentsOptions> options)
     {
         _registrar = registrar;
         _routing = routing;

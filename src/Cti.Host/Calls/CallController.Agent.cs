@@ -1,6 +1,6 @@
-using Cti.Host.Registrar;
+using Cti.Registrar;
 using Cti.Platform.Security;
-using Cti.Host.Trunks;
+using Cti.Trunks;
 using Cti.Sip.Messages;
 using Cti.Sip.Stack;
 

@@ -1,5 +1,5 @@
 using Cti.Dialer.Campaigns;
-using Cti.Host.Dialer;
+using Cti.Campaigns;
 
 namespace Cti.Host.Calls;
 

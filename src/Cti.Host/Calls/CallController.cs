@@ -1,5 +1,5 @@
-using Cti.Host.Routing;
-using Cti.Host.Trunks;
+using Cti.Acd;
+using Cti.Trunks;
 using Cti.Routing.Engine;
 using Cti.Sip.Messages;
 using Cti.Sip.Stack;
@@ -57,7 +57,7 @@ internal sealed partial class CallController : BackgroundService, ITrunkCallAcce
     /// Places a dialer call through the trunk its line group names, or on a free line of the gateway group it names;
     /// any other line group fails at once (network failure) so the campaign moves on.
     /// </summary>
-    public Task PlaceOutboundAsync(Cti.Dialer.Campaigns.DialRequest request, Cti.Host.Dialer.IDialOutcomeSink campaign)
+    public Task PlaceOutboundAsync(Cti.Dialer.Campaigns.DialRequest request, Cti.Campaigns.IDialOutcomeSink campaign)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(campaign);

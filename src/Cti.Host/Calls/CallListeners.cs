@@ -1,6 +1,6 @@
 using System.Net;
-using Cti.Host.Options;
-using Cti.Host.Trunks;
+using Cti.Registrar;
+using Cti.Trunks;
 using Cti.Sip.Transport;
 using Microsoft.Extensions.Options;
 
@@ -13,10 +13,10 @@ internal sealed class CallListeners
     private readonly string _agentProfile;
     private readonly string _domain;
 
-    public CallListeners(IOptions<CtiOptions> options, TrunkDirectory trunks)
+    public CallListeners(IOptions<SipOptions> options, TrunkDirectory trunks)
     {
         ArgumentNullException.ThrowIfNull(trunks);
-        var sip = options.Value.Sip;
+        var sip = options.Value;
         _profiles = new Dictionary<string, SipProfileOptions>(sip.Profiles, StringComparer.Ordinal);
         _agentProfile = sip.Profiles.Keys.FirstOrDefault(p => !trunks.IsTrunkProfile(p)) ?? sip.Profiles.Keys.First();
         _domain = sip.Domain;

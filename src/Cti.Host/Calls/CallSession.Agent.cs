@@ -1,7 +1,7 @@
 using Cti.Gateways.Hosting;
 using Cti.Gateways.Lines;
 using Cti.Cdrs;
-using Cti.Host.Trunks;
+using Cti.Trunks;
 using Cti.Routing.Engine;
 using Cti.Sip.Stack;
 using CallDirection = Cti.Cdrs.CallDirection;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Cti.Cdrs;
 using CallDirection = Cti.Cdrs.CallDirection;
-using Cti.Host.Trunks;
+using Cti.Trunks;
 using Cti.Routing.Engine;
 using Cti.Sip.Dialogs;
 using Cti.Sip.Messages;

@@ -2,7 +2,7 @@ using Cti.Gateways.Hosting;
 using Cti.Gateways.Lines;
 using Cti.Dialer.Campaigns;
 using Cti.Cdrs;
-using Cti.Host.Trunks;
+using Cti.Trunks;
 using Cti.Routing.Engine;
 using Cti.Sip.Dialogs;
 using Cti.Sip.Messages;

@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using Cti.Cdrs;
 using CallDirection = Cti.Cdrs.CallDirection;
-using Cti.Host.Trunks;
+using Cti.Trunks;
 using Cti.Sip.Dialogs;
 using Cti.Sip.Sdp;
 using Cti.Sip.Stack;

@@ -1,5 +1,5 @@
 using Cti.Platform.Metrics;
-using Cti.Host.Trunks;
+using Cti.Trunks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -28,7 +28,7 @@ internal static class CallsServiceCollectionExtensions
         services.AddHostedService<GatewayCallIntake>();
 
         // Call control places the dialer's calls; each request carries its campaign, to which outcomes go back.
-        services.TryAddSingleton<Cti.Host.Dialer.IDialRequestSink, CallControlDialSink>();
+        services.TryAddSingleton<Cti.Campaigns.IDialRequestSink, CallControlDialSink>();
         return services;
     }
 }

@@ -1,6 +1,6 @@
 using Cti.Gateways.Hosting;
 using Cti.Gateways.Lines;
-using Cti.Host.Trunks;
+using Cti.Trunks;
 using Microsoft.Extensions.Hosting;
 
 namespace Cti.Host.Calls;

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Cti.Dialer.Campaigns;
-using Cti.Host.Dialer;
+using Cti.Campaigns;
 using Cti.Events;
 using Microsoft.Extensions.Options;
 

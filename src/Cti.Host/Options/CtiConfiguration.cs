@@ -9,6 +9,9 @@ namespace Cti.Host.Options;
 /// </summary>
 internal static class CtiConfiguration
 {
+    /// <summary>The root section every setting of the service sits under.</summary>
+    public const string SectionName = "Cti";
+
     public const string ConfigFileVariable = "CTI_CONFIG_FILE";
     public const string EnvironmentPrefix = "CTI_";
     public const string SettingsFileName = "appsettings.json";
@@ -68,7 +71,7 @@ internal static class CtiConfiguration
                 && name.Length > EnvironmentPrefix.Length
                 && name[EnvironmentPrefix.Length] != '_')
             {
-                var key = CtiOptions.SectionName + ":" + name[EnvironmentPrefix.Length..].Replace("__", ":", StringComparison.Ordinal);
+                var key = SectionName + ":" + name[EnvironmentPrefix.Length..].Replace("__", ":", StringComparison.Ordinal);
                 result[key] = entry.Value as string;
             }
         }

@@ -1,4 +1,4 @@
-using Cti.Host.Options;
+using Cti.Registrar;
 using Cti.Sip.Stack;
 using Microsoft.Extensions.Options;
 
@@ -10,10 +10,10 @@ internal sealed partial class SipListenerService : IHostedService
     private readonly SipStack _stack;
     private readonly CtiSipRequestHandler _handler;
     private readonly SipListenerStatus _status;
-    private readonly CtiOptions _options;
+    private readonly SipOptions _options;
     private readonly ILogger<SipListenerService> _logger;
 
-    public SipListenerService(SipStack stack, CtiSipRequestHandler handler, SipListenerStatus status, IOptions<CtiOptions> options, ILogger<SipListenerService> logger)
+    public SipListenerService(SipStack stack, CtiSipRequestHandler handler, SipListenerStatus status, IOptions<SipOptions> options, ILogger<SipListenerService> logger)
     {
         _stack = stack;
         _handler = handler;
@@ -24,7 +24,7 @@ internal sealed partial class SipListenerService : IHostedService
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await _stack.StartAsync(SipStackFactory.ListenEndPoints(_options.Sip), _handler, cancellationToken);
+        await _stack.StartAsync(SipStackFactory.ListenEndPoints(_options), _handler, cancellationToken);
         // The stack logs each bound endpoint itself.
         _status.MarkListening(_stack.BoundEndPoints.Select(e => e.ToString()).ToArray());
     }

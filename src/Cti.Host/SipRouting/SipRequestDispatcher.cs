@@ -1,5 +1,5 @@
 using Cti.Platform.Metrics;
-using Cti.Host.Registrar;
+using Cti.Registrar;
 using Cti.Platform.Security;
 using Cti.Sip.Dialogs;
 using Cti.Sip.Messages;

@@ -1,5 +1,5 @@
 using System.Net;
-using Cti.Host.Options;
+using Cti.Registrar;
 using Cti.Sip.Stack;
 using Cti.Sip.Transactions;
 using Cti.Sip.Transport;

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Cti.Host.Dialer;
+using Cti.Campaigns;
 using Cti.Host.Tests.Api;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,6 @@
 using Cti.Platform.Security;
 using System.IO.Pipelines;
 using Cti.Events;
-using Cti.Host.Options;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -6,7 +6,7 @@ using Cti.Dialer.Campaigns;
 using Cti.Gateways.Lines;
 using Cti.Gateways.Tests.TestKit;
 using Cti.Host.Calls;
-using Cti.Host.Dialer;
+using Cti.Campaigns;
 using Cti.Host.Tests.Api;
 using Cti.Host.Tests.Calls;
 using Cti.Sip.Messages;
@@ -45,7 +45,7 @@ public sealed class GatewayCallTests : IAsyncLifetime
             $"--Cti:Media:MinPort={mediaMin.ToString(CultureInfo.InvariantCulture)}",
             $"--Cti:Media:MaxPort={(mediaMin + 15).ToString(CultureInfo.InvariantCulture)}",
             "--Cti:Media:RecordCalls=false",
-            $"--Cti:Agents:0:StaticContact={_agent.Uri("1001")}",
+            $"--Cti:Agents:1001:StaticContact={_agent.Uri("1001")}",
             "--Cti:Gateways:Lines:0:Name=gsm1",
             "--Cti:Gateways:Lines:0:Group=mobile",
             $"--Cti:Gateways:Lines:0:PortName={_pty.LinePath}",

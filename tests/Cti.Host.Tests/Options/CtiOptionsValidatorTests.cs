@@ -1,14 +1,15 @@
 using Cti.Host.Options;
-
+using Cti.Platform.Hosting;
 using Cti.Platform.Security;
+using Cti.Registrar;
 
 namespace Cti.Host.Tests.Options;
 
 public sealed class CtiOptionsValidatorTests
 {
-    internal static CtiOptions ValidOptions(string address = "127.0.0.1", string url = "http://127.0.0.1:8080")
+    internal static Settings ValidOptions(string address = "127.0.0.1", string url = "http://127.0.0.1:8080")
     {
-        var options = new CtiOptions { Http = new HttpOptions { Url = url } };
+        var options = new Settings { Http = new HttpOptions { Url = url } };
         options.Sip.Profiles["agents"] = new SipProfileOptions { Address = address, Port = 5060 };
         options.Agents.Add(new AgentOptions { Extension = "1001", DisplayName = "Agent 1001", Password = "demo1001" });
         options.Agents.Add(new AgentOptions { Extension = "1002", Ha1Md5 = new string('a', 32) });
@@ -19,9 +20,9 @@ public sealed class CtiOptionsValidatorTests
     [Fact]
     public void Validate_ShippedDefaultsOnLoopback_Succeeds()
     {
-        var result = new CtiOptionsValidator().Validate(null, ValidOptions());
+        var errors = Collect(ValidOptions());
 
-        Assert.True(result.Succeeded, result.FailureMessage);
+        Assert.Empty(errors);
     }
 
     [Fact]
@@ -34,7 +35,7 @@ public sealed class CtiOptionsValidatorTests
         options.Registrar.MinExpires = 600;
         options.Registrar.MaxExpires = 300;
 
-        var errors = CtiOptionsValidator.Collect(options);
+        var errors = Collect(options);
 
         Assert.Contains(errors, e => e.Contains("'1001' is configured more than once", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("('1003') has neither Password nor Ha1Md5/Ha1Sha256", StringComparison.Ordinal));
@@ -56,7 +57,7 @@ public sealed class CtiOptionsValidatorTests
         options.Api.Keys.Add(new ApiKeyOptions { Name = "demo", Key = "" });
         options.Registrar.ChallengeAlgorithms.Add("SHA-512-256");
 
-        var errors = CtiOptionsValidator.Collect(options);
+        var errors = Collect(options);
 
         Assert.Contains(errors, e => e.StartsWith("Cti:Http:Url", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("Address 'example.com' is not an IP address", StringComparison.Ordinal));
@@ -80,7 +81,7 @@ public sealed class CtiOptionsValidatorTests
         options.Agents.Add(new AgentOptions { Extension = "2002", Ha1Md5 = new string('a', 32), DigestAlgorithms = { "SHA-256" } });
         options.Agents.Add(new AgentOptions { Extension = "2003", Ha1Sha256 = new string('b', 64), DigestAlgorithms = { "sha-256" } });
 
-        var errors = CtiOptionsValidator.Collect(options);
+        var errors = Collect(options);
 
         Assert.Contains(errors, e => e.Contains("DigestAlgorithms has unknown algorithm 'SHA-512'", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("DigestAlgorithms names SHA-256 but the agent has no Password and no HA1 for it", StringComparison.Ordinal));
@@ -93,7 +94,7 @@ public sealed class CtiOptionsValidatorTests
         var options = ValidOptions();
         options.Sip.Profiles.Clear();
 
-        var errors = CtiOptionsValidator.Collect(options);
+        var errors = Collect(options);
 
         Assert.Contains(errors, e => e.Contains("must contain the profile 'agents'", StringComparison.Ordinal));
     }
@@ -103,7 +104,7 @@ public sealed class CtiOptionsValidatorTests
     {
         var options = ValidOptions(address: "0.0.0.0");
 
-        var errors = CtiOptionsValidator.Collect(options);
+        var errors = Collect(options);
 
         Assert.Contains(errors, e => e.Contains("demo key 'dev-key'", StringComparison.Ordinal) && e.Contains("0.0.0.0", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("'1001' uses a demo password", StringComparison.Ordinal));
@@ -119,7 +120,7 @@ public sealed class CtiOptionsValidatorTests
         var options = ValidOptions(url: url);
         options.Agents.RemoveAt(0);
 
-        var errors = CtiOptionsValidator.Collect(options);
+        var errors = Collect(options);
 
         Assert.Contains(errors, e => e.Contains("demo key", StringComparison.Ordinal));
     }
@@ -132,7 +133,7 @@ public sealed class CtiOptionsValidatorTests
         options.Agents[0].Password = "s3cret";
         options.Agents.Add(new AgentOptions { Extension = "2001", Password = "demo2001" });
 
-        var errors = CtiOptionsValidator.Collect(options);
+        var errors = Collect(options);
 
         Assert.Equal(["'2001'"], errors.Select(e => e.Split(' ')[1]));
     }
@@ -144,6 +145,27 @@ public sealed class CtiOptionsValidatorTests
         options.Api.Keys[0].Key = "a-real-secret";
         options.Agents[0].Password = "s3cret";
 
-        Assert.Empty(CtiOptionsValidator.Collect(options));
+        Assert.Empty(Collect(options));
+    }
+
+    private static List<string> Collect(Settings options) =>
+        CtiOptionsValidator.Collect(options.Platform, options.Http, options.Sip, options.Registrar, options.AgentsSection);
+
+    /// <summary>The root settings of <c>Cti</c> as the features own them, gathered for one check.</summary>
+    internal sealed class Settings
+    {
+        public PlatformOptions Platform { get; } = new();
+
+        public HttpOptions Http { get; init; } = new();
+
+        public SipOptions Sip { get; } = new();
+
+        public RegistrarOptions Registrar { get; } = new();
+
+        public AgentsOptions AgentsSection { get; } = new();
+
+        public IList<AgentOptions> Agents => AgentsSection.Agents;
+
+        public ApiOptions Api => Platform.Api;
     }
 }

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Cti.Host.Routing;
+using Cti.Acd;
 using Cti.Host.Tests.Api;
 using Cti.Routing.Engine;
 using Microsoft.Extensions.DependencyInjection;

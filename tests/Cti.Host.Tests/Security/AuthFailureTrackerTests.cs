@@ -1,5 +1,4 @@
 using System.Net;
-using Cti.Host.Options;
 using Cti.Platform.Security;
 using Microsoft.Extensions.Time.Testing;
 

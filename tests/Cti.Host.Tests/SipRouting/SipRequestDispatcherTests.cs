@@ -1,7 +1,6 @@
 using System.Net;
 using Cti.Platform.Metrics;
-using Cti.Host.Options;
-using Cti.Host.Registrar;
+using Cti.Registrar;
 using Cti.Platform.Security;
 using Cti.Host.SipRouting;
 using Cti.Platform.Storage;

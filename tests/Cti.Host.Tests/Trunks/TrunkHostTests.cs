@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http;
 using System.Text.Json;
 using Cti.Host.Tests.Api;
-using Cti.Host.Trunks;
+using Cti.Trunks;
 
 namespace Cti.Host.Tests.Trunks;
 

@@ -63,13 +63,12 @@ internal sealed class CallTestBed : IAsyncDisposable
                 cti["Routing"] = new JsonObject { ["Queues"] = new JsonArray(queue), ["Agents"] = agents };
                 if (staticContacts is not null)
                 {
-                    var accounts = cti["Agents"]!.AsArray();
-                    foreach (var account in accounts)
+                    // The accounts are keyed by extension.
+                    foreach (var (extension, account) in cti["Agents"]!.AsObject())
                     {
-                        var extension = account!["Extension"]!.GetValue<string>();
                         if (staticContacts.TryGetValue(extension, out var contact))
                         {
-                            account["StaticContact"] = contact;
+                            account!["StaticContact"] = contact;
                         }
                     }
                 }

@@ -104,7 +104,8 @@ internal sealed partial class CtiHostProcess : IAsyncDisposable
                     Timers = new { T1 = T1.ToString("c"), T2 = (T1 * 8).ToString("c"), T4 = (T1 * 10).ToString("c") },
                 },
                 Registrar = new { ChallengeAlgorithms = ChallengeAlgorithms ?? [], Ban = new { MaxFailures = BanMaxFailures, Window = "00:05:00", Duration = "00:10:00" } },
-                Agents = Agents.Select(a => new { a.Extension, DisplayName = "Agent " + a.Extension, a.Password }).ToArray(),
+                // Keyed by extension, so the shipped demo accounts 1001-1005 are overridden, not repeated.
+                Agents = Agents.ToDictionary(a => a.Extension, a => new { DisplayName = "Agent " + a.Extension, a.Password }),
                 Api = new { Keys = new[] { new { Name = "interop", Key = ApiKey, Roles = new[] { "admin" } } } },
                 Media = new { Address = "127.0.0.1", MinPort = MediaMinPort, MaxPort = MediaMinPort + MediaPortCount - 1 },
             },

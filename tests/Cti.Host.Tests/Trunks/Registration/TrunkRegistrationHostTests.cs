@@ -9,12 +9,15 @@ namespace Cti.Host.Tests.Trunks.Registration;
 /// <summary>The whole service registering a trunk with a UDP registrar on loopback, seen through the trunks API.</summary>
 public sealed class TrunkRegistrationHostTests
 {
+    private const string User = "cti-trunk";
+    private const string Password = "carrier-secret-9";
+
     private uint _lastCSeq;
 
     [Fact]
     public async Task Host_TrunkWithRegistration_RegistersShowsInApiAndUnregistersAtStop()
     {
-        await using var registrar = new UdpTestRegistrar(TrunkRegistrationTestConfig.User, TrunkRegistrationTestConfig.Password);
+        await using var registrar = new UdpTestRegistrar(User, Password);
         var trunkPort = FreePorts.Next();
         var host = await TestHost.StartAsync(
             null,
@@ -27,8 +30,8 @@ public sealed class TrunkRegistrationHostTests
             "--Cti:Trunks:0:AllowFrom:0=127.0.0.1/32",
             "--Cti:Trunks:0:Dids:100=support",
             "--Cti:Trunks:0:OptionsInterval=00:00:00",
-            $"--Cti:Trunks:0:Registration:User={TrunkRegistrationTestConfig.User}",
-            $"--Cti:Trunks:0:Registration:Password={TrunkRegistrationTestConfig.Password}",
+            $"--Cti:Trunks:0:Registration:User={User}",
+            $"--Cti:Trunks:0:Registration:Password={Password}",
             "--Cti:Trunks:0:Registration:Expires=120",
             $"--Cti:Trunks:0:Registration:Domain={UdpTestRegistrar.Realm}");
         try
@@ -37,13 +40,13 @@ public sealed class TrunkRegistrationHostTests
             var accepted = await NextRegisterAsync(registrar);
             Assert.Equal(DigestVerificationResult.NoCredentials, challenged.Result);
             Assert.Equal(DigestVerificationResult.Ok, accepted.Result);
-            Assert.Equal($"<sip:{TrunkRegistrationTestConfig.User}@127.0.0.1:{trunkPort}>", accepted.Request.Headers.Get(SipHeaderNames.Contact));
+            Assert.Equal($"<sip:{User}@127.0.0.1:{trunkPort}>", accepted.Request.Headers.Get(SipHeaderNames.Contact));
             Assert.Equal($"127.0.0.1:{trunkPort}", $"{accepted.Request.TopVia!.Host}:{accepted.Request.TopVia.Port}");
 
             using var api = host.CreateClient();
             var registration = await WaitForRegistrationAsync(api, "registered");
             Assert.Equal(200, registration.GetProperty("lastStatusCode").GetInt32());
-            Assert.Equal(TrunkRegistrationTestConfig.User, registration.GetProperty("user").GetString());
+            Assert.Equal(User, registration.GetProperty("user").GetString());
             Assert.True(registration.GetProperty("expiresAt").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddSeconds(100));
             var metrics = await api.GetStringAsync(new Uri("/metrics", UriKind.Relative));
             Assert.Contains("cti_trunk_registration_state{trunk=\"reg-carrier\"} 1", metrics, StringComparison.Ordinal);

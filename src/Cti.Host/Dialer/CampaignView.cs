@@ -1,4 +1,0 @@
-namespace Cti.Host.Dialer;
-
-/// <summary>A campaign's definition with its live status.</summary>
-internal sealed record CampaignView(CampaignDefinition Definition, CampaignLiveStatus Status);

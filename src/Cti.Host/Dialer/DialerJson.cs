@@ -1,9 +1,0 @@
-using System.Text.Json;
-
-namespace Cti.Host.Dialer;
-
-/// <summary>The JSON shape used to store campaign definitions: camelCase, like the API.</summary>
-internal static class DialerJson
-{
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web);
-}

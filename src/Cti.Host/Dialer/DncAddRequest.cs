@@ -1,4 +1,0 @@
-namespace Cti.Host.Dialer;
-
-/// <summary>Body of POST /api/v1/dnc.</summary>
-internal sealed record DncAddRequest(IReadOnlyList<string>? Numbers, string? Source);

@@ -1,4 +1,0 @@
-namespace Cti.Host.Dialer;
-
-/// <summary>One do-not-call number, where it came from and when it was added.</summary>
-internal sealed record DncEntry(string E164, string Source, DateTimeOffset AddedAt);

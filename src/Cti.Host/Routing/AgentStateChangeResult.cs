@@ -1,7 +1,0 @@
-using Cti.Routing.Engine;
-using Cti.Routing.Statistics;
-
-namespace Cti.Host.Routing;
-
-/// <summary>The agent after a state request, or the engine's rejection of it.</summary>
-internal sealed record AgentStateChangeResult(AgentSnapshot? Agent, CommandRejected? Rejection);

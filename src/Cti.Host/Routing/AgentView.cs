@@ -1,4 +1,0 @@
-namespace Cti.Host.Routing;
-
-/// <summary>An agent's routing configuration and, when the engine knows it, its live state.</summary>
-internal sealed record AgentView(string Id, RoutingAgentOptions Config, AgentStateView? State);

@@ -1,9 +1,0 @@
-namespace Cti.Host.Trunks;
-
-/// <summary>The <c>Cti:Trunks</c> array.</summary>
-internal sealed class TrunksOptions
-{
-    public const string SectionName = "Cti:Trunks";
-
-    public IList<TrunkOptions> Trunks { get; } = new List<TrunkOptions>();
-}

@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Cti.Registrar.Tests;
+
+public sealed class RegistrarServiceCollectionExtensionsTests
+{
+    private const string Deprecation = "Cti:Agents is written as a JSON array";
+
+    private static List<string> WarningsAfterStart(Dictionary<string, string?> values)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var logs = new CapturingLoggerProvider();
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.AddProvider(logs));
+        services.AddRegistrar(configuration);
+        using var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<AgentDirectory>();
+        provider.GetRequiredService<AgentDirectory>();
+        return [.. logs.Warnings];
+    }
+
+    [Fact]
+    public void AddRegistrar_ArrayForm_LogsOneDeprecationWarning()
+    {
+        var warnings = WarningsAfterStart(new()
+        {
+            ["Cti:Agents:0:Extension"] = "1001",
+            ["Cti:Agents:0:Password"] = "secret1001",
+            ["Cti:Agents:1:Extension"] = "1002",
+            ["Cti:Agents:1:Password"] = "secret1002",
+        });
+
+        Assert.Single(warnings, w => w.Contains(Deprecation, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AddRegistrar_ObjectForm_NoWarningAndKeysAreExtensions()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Cti:Agents:1001:Password"] = "secret1001",
+        }).Build();
+        var logs = new CapturingLoggerProvider();
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.AddProvider(logs));
+        services.AddRegistrar(configuration);
+        using var provider = services.BuildServiceProvider();
+
+        var directory = provider.GetRequiredService<AgentDirectory>();
+
+        Assert.NotNull(directory.Find("1001"));
+        Assert.DoesNotContain(logs.Warnings, w => w.Contains(Deprecation, StringComparison.Ordinal));
+    }
+
+    private sealed class CapturingLoggerProvider : ILoggerProvider
+    {
+        public ConcurrentQueue<string> Warnings { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => new Logger(this);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(CapturingLoggerProvider owner) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                if (logLevel == LogLevel.Warning)
+                {
+                    owner.Warnings.Enqueue(formatter(state, exception));
+                }
+            }
+        }
+    }
+}
