@@ -1,3 +1,4 @@
+using Cti.Host.Calls.Legs;
 using Cti.Host.Routing;
 using Cti.Host.Trunks;
 using Cti.Routing.Engine;

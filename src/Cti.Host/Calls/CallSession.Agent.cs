@@ -1,6 +1,7 @@
 using Cti.Gateways.Hosting;
 using Cti.Gateways.Lines;
 using Cti.Cdrs;
+using Cti.Host.Calls.Legs;
 using Cti.Host.Trunks;
 using Cti.Routing.Engine;
 using Cti.Sip.Stack;
@@ -42,7 +43,7 @@ internal sealed partial class CallSession
     {
         Log.AgentCall(_s.Logger, Id, _placingAgent!);
         _s.Events.Publish(CallEvents.Offered(Id, "outbound", Route.Trunk.Name, null, null, Route.Caller, number) with { AgentId = _placingAgent });
-        await _callerInvite!.RespondAsync(CallerResponse(180, "Ringing"));
+        await ((SipCallerLeg)_caller).RingAsync(earlyMedia: false);
         ArmCallTimers();
 
         // Busy for the ACD while on this call; an agent who is not logged in may still call (the ACD refuses, harmlessly).
@@ -68,7 +69,7 @@ internal sealed partial class CallSession
     private async Task OnAgentCallFailedAsync(int status)
     {
         var outcome = OutcomeOf(status);
-        await _callerInvite!.RespondAsync(_callerInvite.CreateResponse(status is >= 400 and < 700 ? status : 480));
+        await ((SipCallerLeg)_caller).RejectAsync(status is >= 400 and < 700 ? status : 480);
         await EndAsync(DispositionOf(outcome), HangupParty.Callee, status, Q850Causes.FromSipStatus(status));
     }
 
@@ -98,7 +99,7 @@ internal sealed partial class CallSession
         // The source lives as long as the dial (DialLineAsync disposes it); EndAgentLine may cancel it first.
         var cancel = new CancellationTokenSource();
         _cancelAgentDial = cancel.Cancel;
-        _ = DialLineAsync(line, number, _s.Options.ManualCallRingTimeout, cancel, static r => new AgentLineDialedSignal(r));
+        _ = _lineCalls.DialAsync(line, number, _s.Options.ManualCallRingTimeout, cancel, static r => new AgentLineDialedSignal(r), Post);
     }
 
     private async Task OnAgentLineDialedAsync(AgentLineDialedSignal signal)
@@ -144,10 +145,10 @@ internal sealed partial class CallSession
 
         _agentLineInCall = false;
         var failure = signal.Reason == GatewayCallEndReason.LineFailure;
-        CancelAllOffers();
+        _legs.CancelAll();
         if (_connected?.Dialog is { } audio)
         {
-            SendBye(audio, Q850Causes.NormalClearing);
+            _sender.SendBye(audio, Q850Causes.NormalClearing);
         }
 
         await ReleaseCallerAsync(failure ? 503 : 480, failure ? "Line failure" : "Temporarily Unavailable", Q850Causes.NormalClearing);
@@ -163,7 +164,7 @@ internal sealed partial class CallSession
             return;
         }
 
-        CancelDial(ref _cancelAgentDial);
+        GatewayLineCalls.CancelDial(ref _cancelAgentDial);
         if (_agentLineHandler is not null)
         {
             line.CallEnded -= _agentLineHandler;
@@ -172,7 +173,7 @@ internal sealed partial class CallSession
         if (_agentLineInCall)
         {
             _agentLineInCall = false;
-            _ = HangUpLineQuietlyAsync(line);
+            _ = _lineCalls.HangUpQuietlyAsync(line);
         }
     }
 

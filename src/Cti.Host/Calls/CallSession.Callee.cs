@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cti.Cdrs;
+using Cti.Host.Calls.Legs;
 using Cti.Media.Recording;
 using Cti.Media.Relay;
 using Cti.Routing.Config;
@@ -13,10 +14,6 @@ namespace Cti.Host.Calls;
 
 internal sealed partial class CallSession
 {
-    private static readonly string AllowHeader = string.Join(", ", CallController.InDialogMethods.Prepend(SipMethods.Cancel).Prepend(SipMethods.Ack).Prepend(SipMethods.Invite).Distinct());
-
-    private ulong _calleeSdpVersion;
-
     private async Task OnAcdAsync(AcdOutput output)
     {
         switch (output)
@@ -28,10 +25,7 @@ internal sealed partial class CallSession
                 await OfferAsync(offer);
                 break;
             case StopRinging stop when stop.CallId == AcdCallId:
-                foreach (var leg in _offers.Values.Where(l => l.Kind == CalleeKind.AcdOffer && l.AgentId == stop.AgentId).ToArray())
-                {
-                    CancelOffer(leg);
-                }
+                _legs.Cancel(l => l.Kind == CalleeKind.AcdOffer && l.AgentId == stop.AgentId);
 
                 break;
             case OverflowCall overflow when overflow.CallId == AcdCallId:
@@ -42,7 +36,7 @@ internal sealed partial class CallSession
                 _queue = queued.QueueId;
                 _s.Events.Publish(CallEvents.Queued(Id, queued.QueueId, queued.Priority));
                 break;
-            case AgentReservedForOutbound reserved when reserved.CallId == AcdCallId && Direction == Cti.Cdrs.CallDirection.Outbound && !_callerAnswered:
+            case AgentReservedForOutbound reserved when reserved.CallId == AcdCallId && Direction == Cti.Cdrs.CallDirection.Outbound && !_caller.Answered:
                 // A preview or callback agent, held until the customer answers.
                 _reservedAgent = reserved.AgentId;
                 break;
@@ -112,131 +106,33 @@ internal sealed partial class CallSession
         StartInvite(leg, guard: ringTimeout ?? _s.Options.TransferRingTimeout);
     }
 
-    private CalleeLeg CreateCalleeLeg(CalleeKind kind, string? agentId, string target, SipUri requestUri, string toUser, SipEndPoint destination)
-    {
-        var codec = _callerNegotiation.Codec!;
-        var offer = new SdpMediaOptions
-        {
-            Address = _s.MediaAddress,
-            RtpPort = _relay.LegB.LocalRtpEndPoint.Port,
-            Codecs = [codec],
-            TelephoneEvents = _callerNegotiation.TelephoneEventPayloadType is not null,
-            SessionId = _callerMedia.SessionId,
-            SessionVersion = ++_calleeSdpVersion,
-        };
-        var invite = new SipRequest(SipMethods.Invite, requestUri.Clone());
-        var fromUri = new SipUri("sip", _s.Listeners.Domain) { User = Route.Caller?.Length > 0 ? Route.Caller : "anonymous" };
-        var from = new SipNameAddr(fromUri, Route.CallerName) { Tag = SipDialog.NewTag() };
-        var toHost = kind == CalleeKind.External ? requestUri.Host : _s.Listeners.Domain;
-        invite.Headers.Add(SipHeaderNames.From, from.ToString());
-        invite.Headers.Add(SipHeaderNames.To, new SipNameAddr(new SipUri("sip", toHost) { User = toUser }).ToString());
-        invite.Headers.Add(SipHeaderNames.CallId, SipDialog.NewCallId());
-        invite.Headers.Add(SipHeaderNames.CSeq, "1 " + SipMethods.Invite);
-        invite.Headers.Add(SipHeaderNames.Contact, CallListeners.Contact("cti", destination.Local!, destination.Transport));
-        invite.Headers.Add(SipHeaderNames.Allow, AllowHeader);
-        invite.Headers.Add(CallController.CallIdHeader, Id);
-        if (_queue is not null)
-        {
-            invite.Headers.Add(CallController.QueueHeader, _queue);
-        }
+    private CalleeLeg CreateCalleeLeg(CalleeKind kind, string? agentId, string target, SipUri requestUri, string toUser, SipEndPoint destination) =>
+        _legs.CreateCallee(kind, agentId, target, requestUri, toUser, destination, _caller, Route.Caller, Route.CallerName, _queue);
 
-        AttachSdp(invite, SdpNegotiator.CreateOffer(offer));
-        return new CalleeLeg
-        {
-            Token = NextToken(),
-            Kind = kind,
-            AgentId = agentId,
-            Target = target,
-            AcdCallId = AcdCallId,
-            Invite = invite,
-            Destination = destination,
-            StartedAt = _s.Time.GetUtcNow(),
-            Offer = offer,
-        };
-    }
+    private void StartInvite(CalleeLeg leg, TimeSpan guard) => _legs.Start(leg, guard);
 
-    private void StartInvite(CalleeLeg leg, TimeSpan guard)
+    /// <summary>Every INVITE the call sends: the first one dates the offer, and listeners see it ring.</summary>
+    private void OnInviteStarted(CalleeLeg leg)
     {
-        _offers[leg.Token] = leg;
         OfferedAt ??= _s.Time.GetUtcNow();
-        var token = leg.Token;
-        var sending = _s.Stack.SendRequestAsync(leg.Invite, leg.Destination, r => Post(new CalleeProvisionalSignal(token, r)), CancellationToken.None);
-        _ = sending.ContinueWith(
-            (t, state) =>
-            {
-                var (call, invite, key) = ((CallSession, SipRequest, string))state!;
-                var response = t.IsCompletedSuccessfully ? t.Result : SipResponseFactory.Create(invite, 503, "Service Unavailable");
-                call.Post(new CalleeFinalSignal(key, response));
-            },
-            (this, leg.Invite, token),
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
-
-        // The ACD's ring timer (or the transfer timeout) cancels a ringing leg; this guard only catches a device
-        // that neither answers nor lets itself be cancelled.
-        leg.GuardTimer = _s.Time.CreateTimer(
-            static s =>
-            {
-                var (call, key) = ((CallSession, string))s!;
-                call.Post(new CalleeGuardSignal(key));
-            },
-            (this, token),
-            guard,
-            Timeout.InfiniteTimeSpan);
         _s.Events.Publish(CallEvents.Ringing(Id, _queue, leg.AgentId, leg.Target));
-        Log.Ringing(_s.Logger, Id, leg.Kind, leg.AgentId ?? "external");
-    }
-
-    private void CancelOffer(CalleeLeg leg)
-    {
-        if (leg.CancelRequested || leg.Dialog is not null)
-        {
-            return;
-        }
-
-        leg.CancelRequested = true;
-        var invite = leg.Invite;
-        var cancel = new SipRequest(SipMethods.Cancel, invite.RequestUri.Clone());
-        cancel.Headers.Add(SipHeaderNames.Via, invite.TopVia!.ToString());
-        foreach (var route in invite.Headers.GetAll(SipHeaderNames.Route))
-        {
-            cancel.Headers.Add(SipHeaderNames.Route, route);
-        }
-
-        cancel.Headers.Add(SipHeaderNames.MaxForwards, "70");
-        cancel.Headers.Add(SipHeaderNames.From, invite.Headers.Get(SipHeaderNames.From)!);
-        cancel.Headers.Add(SipHeaderNames.To, invite.Headers.Get(SipHeaderNames.To)!);
-        cancel.Headers.Add(SipHeaderNames.CallId, invite.CallId!);
-        cancel.Headers.Add(SipHeaderNames.CSeq, invite.CSeq!.Number.ToString(CultureInfo.InvariantCulture) + " " + SipMethods.Cancel);
-        _ = SendQuietlyAsync(cancel, leg.Destination);
-
-        // A UAS that never answers the INVITE after CANCEL: give up on it after 64*T1 (RFC 3261 §9.1).
-        leg.GuardTimer?.Change(TimeSpan.FromSeconds(32), Timeout.InfiniteTimeSpan);
-    }
-
-    private void CancelAllOffers()
-    {
-        foreach (var leg in _offers.Values.ToArray())
-        {
-            CancelOffer(leg);
-        }
+        Log.Ringing(_s.Logger, Id, leg.Kind, leg.LogName);
     }
 
     private Task OnCalleeGuardAsync(CalleeGuardSignal signal)
     {
-        if (_offers.TryGetValue(signal.Token, out var customer) && customer.Kind == CalleeKind.Customer && !customer.CancelRequested)
+        if (_legs.TryGet(signal.Token, out var customer) && customer.Kind == CalleeKind.Customer && !customer.CancelRequested)
         {
             OnCustomerRingTimeout(customer);
             return Task.CompletedTask;
         }
 
-        if (_offers.Remove(signal.Token, out var leg) && leg.Dialog is null)
+        if (_legs.Remove(signal.Token, out var leg) && leg.Dialog is null)
         {
             // Treated as a final 408: the leg is dropped (a CANCEL goes out if none has yet).
-            Log.CalleeGaveNoAnswer(_s.Logger, Id, leg.AgentId ?? "external");
+            Log.CalleeGaveNoAnswer(_s.Logger, Id, leg.LogName);
             var alreadyCancelled = leg.CancelRequested;
-            CancelOffer(leg);
+            leg.Cancel();
             return OnCalleeFailedAsync(leg, 408, alreadyCancelled);
         }
 
@@ -245,7 +141,7 @@ internal sealed partial class CallSession
 
     private Task OnCalleeProvisionalAsync(CalleeProvisionalSignal signal)
     {
-        if (_offers.TryGetValue(signal.Token, out var leg))
+        if (_legs.TryGet(signal.Token, out var leg))
         {
             leg.Ringing = true;
         }
@@ -255,7 +151,7 @@ internal sealed partial class CallSession
 
     private async Task OnCalleeFinalAsync(CalleeFinalSignal signal)
     {
-        if (!_offers.Remove(signal.Token, out var leg))
+        if (!_legs.Remove(signal.Token, out var leg))
         {
             return;
         }
@@ -264,6 +160,7 @@ internal sealed partial class CallSession
         var response = signal.Response;
         if (leg.Kind == CalleeKind.Customer)
         {
+            _caller.PendingDone();
             await OnCustomerFinalAsync(leg, response);
             return;
         }
@@ -274,19 +171,18 @@ internal sealed partial class CallSession
             return;
         }
 
-        var dialog = SipDialog.CreateAsUac(leg.Invite, response, leg.Destination, leg.Invite.Headers.Get(SipHeaderNames.Contact)!);
-        leg.Dialog = dialog;
-        _answeredLegs[dialog.CallId] = leg;
+        var dialog = leg.AcceptDialog(response);
+        _legs.Answered(leg);
 
         // Mapped before the ACK goes out: the agent may send a REFER or re-INVITE the moment it has the ACK, and those
         // must find this call (they wait in its mailbox until this signal is done).
         _registry.MapDialog(dialog.CallId, dialog.LocalTag, this, CallLegSide.Callee);
-        await SendAckAsync(dialog, leg.Invite.CSeq!.Number, leg.Destination);
+        await _sender.SendAckAsync(dialog, leg.Invite.CSeq!.Number, leg.Destination);
         if (_phase != CallPhase.Waiting || leg.CancelRequested || _abandoning)
         {
             // Answered after we gave up on it (caller gone, someone else answered, timed out): hang it up again.
             _registry.UnmapDialog(dialog.CallId, dialog.LocalTag);
-            SendBye(dialog, Q850Causes.NormalClearing);
+            _sender.SendBye(dialog, Q850Causes.NormalClearing);
             if (leg.Kind == CalleeKind.ReservedAgent && !leg.CancelRequested)
             {
                 _s.Acd.Post(new OutboundReservationReleased(leg.AcdCallId));
@@ -295,12 +191,12 @@ internal sealed partial class CallSession
             return;
         }
 
-        var answer = ReadAnswer(response, leg.Offer);
+        var answer = SdpBodies.ReadAnswer(response, leg.Offer);
         if (answer is null)
         {
-            Log.CalleeBadAnswer(_s.Logger, Id, leg.AgentId ?? "external");
+            Log.CalleeBadAnswer(_s.Logger, Id, leg.LogName);
             _registry.UnmapDialog(dialog.CallId, dialog.LocalTag);
-            SendBye(dialog, Q850Causes.IncompatibleDestination);
+            _sender.SendBye(dialog, Q850Causes.IncompatibleDestination);
             await OnCalleeFailedAsync(leg, 488, wasCancelled: false);
             return;
         }
@@ -320,7 +216,7 @@ internal sealed partial class CallSession
         _phase = CallPhase.Connected;
         _registry.ReleaseAgentClaims(Id);
         _calleeHeld = false;
-        CancelAllOffers();
+        _legs.CancelAll();
         switch (leg.Kind)
         {
             case CalleeKind.AcdOffer:
@@ -353,7 +249,7 @@ internal sealed partial class CallSession
         StartRecording();
         var wait = (now - (QueuedAt ?? StartedAt)).TotalSeconds;
         _s.Events.Publish(CallEvents.Answered(Id, _queue, leg.AgentId, Math.Max(0, wait)));
-        Log.Connected(_s.Logger, Id, leg.AgentId ?? "external");
+        Log.Connected(_s.Logger, Id, leg.LogName);
     }
 
     private void StartRecording()
@@ -380,7 +276,7 @@ internal sealed partial class CallSession
 
     private async Task OnCalleeFailedAsync(CalleeLeg leg, int status, bool wasCancelled)
     {
-        Log.CalleeFailed(_s.Logger, Id, leg.AgentId ?? "external", status);
+        Log.CalleeFailed(_s.Logger, Id, leg.LogName, status);
         if (wasCancelled)
         {
             return;
@@ -420,7 +316,7 @@ internal sealed partial class CallSession
 
         // No voicemail or callback service yet: the caller is released with a clear status.
         Log.Overflowed(_s.Logger, Id, overflow.Reason, overflow.Target);
-        CancelAllOffers();
+        _legs.CancelAll();
         var disposition = overflow.Reason == OverflowReason.MaxWait ? CdrDisposition.TimedOut : CdrDisposition.Overflowed;
         await ReleaseCallerAsync(480, "Temporarily Unavailable", Q850Causes.NoUserResponding);
         await EndAsync(disposition, HangupParty.System, 480, Q850Causes.NoUserResponding);
@@ -431,14 +327,14 @@ internal sealed partial class CallSession
         Log.AcdRejected(_s.Logger, Id, rejected.Command, rejected.Reason);
         switch (rejected.Command)
         {
-            case nameof(CallArrived) when _phase == CallPhase.Waiting && _offers.Count == 0:
+            case nameof(CallArrived) when _phase == CallPhase.Waiting && _legs.Count == 0:
                 await ReleaseCallerAsync(480, "Temporarily Unavailable", Q850Causes.NoUserResponding);
                 await EndAsync(CdrDisposition.Failed, HangupParty.System, 480, Q850Causes.NoUserResponding);
                 break;
             case nameof(OfferAnswered) when _connected is { Kind: CalleeKind.AcdOffer } leg && leg.AgentId == rejected.AgentId:
                 // The ACD took the offer back (ring timeout) just as the agent answered: put the caller back on hold
                 // music; the ACD offers the call again.
-                SendBye(leg.Dialog!, Q850Causes.NormalClearing);
+                _sender.SendBye(leg.Dialog!, Q850Causes.NormalClearing);
                 DetachCallee();
                 break;
             case nameof(ReserveAgentForOutbound) when Direction == Cti.Cdrs.CallDirection.Outbound:
@@ -464,27 +360,7 @@ internal sealed partial class CallSession
     }
 
     /// <summary>Releases the caller: a final error while unanswered, BYE once answered.</summary>
-    private async Task ReleaseCallerAsync(int status, string reason, int q850)
-    {
-        if (_gateway is not null)
-        {
-            ReleaseGatewayCaller(q850);
-            return;
-        }
-
-        if (_callerAnswered && _callerDialog is not null)
-        {
-            SendBye(_callerDialog, q850);
-        }
-        else if (_callerInvite is not null)
-        {
-            await _callerInvite.RespondAsync(_callerInvite.CreateResponse(status, reason));
-        }
-        else
-        {
-            CancelCustomer();
-        }
-    }
+    private Task ReleaseCallerAsync(int status, string reason, int q850) => _caller.HangUpAsync(status, reason, q850);
 
     /// <summary>Back to waiting: the callee leg is gone, the caller hears music and leg B points nowhere.</summary>
     private void DetachCallee()
@@ -500,53 +376,11 @@ internal sealed partial class CallSession
         PlayMusic();
     }
 
-    private static SdpNegotiationResult? ReadAnswer(SipMessage response, SdpMediaOptions offer)
-    {
-        if (response.Body.IsEmpty || !IsSdp(response.ContentType) || !SdpParser.TryParse(response.Body.Span, out var sdp, out _))
-        {
-            return null;
-        }
-
-        var result = SdpNegotiator.ReadAnswer(sdp, offer);
-        return result.Success ? result : null;
-    }
-
-    private async Task SendAckAsync(SipDialog dialog, uint inviteCSeq, SipEndPoint destination)
-    {
-        try
-        {
-            await _s.Stack.SendAckAsync(dialog.CreateAck(inviteCSeq), destination);
-        }
-        catch (Exception ex) when (ex is IOException or InvalidOperationException or System.Net.Sockets.SocketException)
-        {
-            Log.SendFailed(_s.Logger, Id, SipMethods.Ack, ex);
-        }
-    }
-
-    private void SendBye(SipDialog dialog, int q850)
-    {
-        var bye = dialog.CreateRequest(SipMethods.Bye);
-        bye.Headers.Add(SipHeaderNames.Reason, "Q.850;cause=" + q850.ToString(CultureInfo.InvariantCulture));
-        _ = SendQuietlyAsync(bye, dialog.Flow);
-    }
-
-    private async Task SendQuietlyAsync(SipRequest request, SipEndPoint destination)
-    {
-        try
-        {
-            await _s.Stack.SendRequestAsync(request, destination);
-        }
-        catch (Exception ex) when (ex is IOException or InvalidOperationException or OperationCanceledException or System.Net.Sockets.SocketException)
-        {
-            Log.SendFailed(_s.Logger, Id, request.Method, ex);
-        }
-    }
-
     private async Task OnRetransmitted2xxAsync(Retransmitted2xxSignal signal)
     {
-        if (signal.Response.CallId is { } callId && _answeredLegs.TryGetValue(callId, out var leg) && leg.Dialog is { } dialog && signal.Response.CSeq is { } cseq)
+        if (_legs.AnsweredLeg(signal.Response.CallId) is { } leg && leg.Dialog is { } dialog && signal.Response.CSeq is { } cseq)
         {
-            await SendAckAsync(dialog, cseq.Number, leg.Destination);
+            await _sender.SendAckAsync(dialog, cseq.Number, leg.Destination);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Cti.Cdrs;
 using CallDirection = Cti.Cdrs.CallDirection;
+using Cti.Host.Calls.Legs;
 using Cti.Host.Trunks;
 using Cti.Routing.Engine;
 using Cti.Sip.Dialogs;
@@ -14,8 +15,6 @@ namespace Cti.Host.Calls;
 
 internal sealed partial class CallSession
 {
-    private const string SdpContentType = "application/sdp";
-
     /// <summary>
     /// Takes a screened trunk INVITE: checks its SDP offer, anchors media, answers 183 (prompt and music) or 180, and
     /// queues the call in the ACD. Refusals are answered here (488 without a usable offer, 503 without media ports).
@@ -37,7 +36,7 @@ internal sealed partial class CallSession
     private static async ValueTask<CallSession?> CreateForInviteAsync(CallServices services, CallRegistry registry, SipServerContext invite, TrunkInviteRoute route, CallDirection direction)
     {
         var request = invite.Request;
-        if (request.Body.IsEmpty || !IsSdp(request.ContentType))
+        if (request.Body.IsEmpty || !SdpBodies.IsSdp(request.ContentType))
         {
             await RejectAsync(services, invite, 488, "SDP offer required", CallRejectReasons.NoSdp);
             return null;
@@ -75,7 +74,7 @@ internal sealed partial class CallSession
         var local = invite.Source.Local ?? services.Listeners.Listener(route.Trunk.Profile);
         var user = request.RequestUri.User ?? route.Did;
         var dialog = SipDialog.CreateAsUas(request, invite.LocalTag, invite.Source, CallListeners.Contact(user, local, invite.Source.Transport));
-        var call = new CallSession(services, registry, id, route, invite, dialog, relay, media, negotiation, direction);
+        var call = new CallSession(services, registry, id, route, relay, c => new SipCallerLeg(invite, dialog, media, negotiation, c._sender), direction);
         call.Enlist();
         registry.MapDialog(dialog.CallId, dialog.LocalTag, call, CallLegSide.Caller);
         return call;
@@ -87,7 +86,7 @@ internal sealed partial class CallSession
         Address = services.MediaAddress,
         RtpPort = relay.LegA.LocalRtpEndPoint.Port,
         Codecs = [SdpCodec.Pcma, SdpCodec.Pcmu],
-        SessionId = SessionId(),
+        SessionId = SdpBodies.NewSessionId(),
         SessionVersion = 1,
     };
 
@@ -95,16 +94,10 @@ internal sealed partial class CallSession
     {
         Log.CallStarted(_s.Logger, Id, Route.Trunk.Name, Route.Queue);
         _s.Events.Publish(CallEvents.Offered(Id, "inbound", Route.Trunk.Name, Route.Did, Route.Queue, Route.Caller));
+        await ((SipCallerLeg)_caller).RingAsync(_s.Options.EarlyMedia);
         if (_s.Options.EarlyMedia)
         {
-            var progress = CallerResponse(183, "Session Progress");
-            AttachSdp(progress, _callerAnswer!);
-            await _callerInvite!.RespondAsync(progress);
             PlayWelcome();
-        }
-        else
-        {
-            await _callerInvite!.RespondAsync(CallerResponse(180, "Ringing"));
         }
 
         ArmCallTimers();
@@ -128,7 +121,7 @@ internal sealed partial class CallSession
 
     private void PlayMusic()
     {
-        if ((_callerAnswered || _s.Options.EarlyMedia) && _s.Prompts.Open(PromptFiles.Hold, loop: true) is { } music)
+        if ((_caller.Answered || _s.Options.EarlyMedia) && _s.Prompts.Open(PromptFiles.Hold, loop: true) is { } music)
         {
             _relay.StartPlayback(RtpRelayLegId.A, music);
         }
@@ -144,55 +137,43 @@ internal sealed partial class CallSession
         return Task.CompletedTask;
     }
 
-    /// <summary>Answers the caller's INVITE with 200 and the SDP already sent in 183. False when the caller has gone.</summary>
+    /// <summary>Answers the caller side if it is not yet; false when the caller has gone (the call then ends or is ending).</summary>
     private async Task<bool> AnswerCallerAsync()
     {
-        if (_callerAnswered)
+        switch (await _caller.AnswerAsync())
         {
-            return true;
-        }
+            case CallerAnswer.Answered:
+                return true;
+            case CallerAnswer.Left:
+                await CallerLeftGatewayAsync(failure: false);
+                return false;
+            case CallerAnswer.Failed:
+                if (_connected is { } agentLeg)
+                {
+                    _sender.SendBye(agentLeg.Dialog!, Q850Causes.TemporaryFailure);
+                    TellAcdLegEnded(agentLeg, callerHungUp: true);
+                }
 
-        if (_gateway is not null)
-        {
-            return await AnswerGatewayCallerAsync();
+                await EndAsync(CdrDisposition.Failed, HangupParty.System, null, Q850Causes.TemporaryFailure);
+                return false;
+            default:
+                return false;
         }
-
-        var ok = CallerResponse(200, "OK");
-        AttachSdp(ok, _callerAnswer!);
-        if (!await _callerInvite!.RespondAsync(ok))
-        {
-            return false;
-        }
-
-        _callerAnswered = true;
-        _cancelRegistration.Dispose();
-        return true;
     }
 
     private async Task OnCallerCancelledAsync()
     {
-        if (_callerAnswered || _phase == CallPhase.Ended)
+        if (_caller.Answered || _phase == CallPhase.Ended)
         {
             return;
         }
 
         Log.CallerLeft(_s.Logger, Id);
-        CancelAllOffers();
+        _legs.CancelAll();
         // A connected agent here means the agent's 200 and the caller's CANCEL crossed: the caller won.
         ReleaseCalleeAsCallerLeaves();
 
         await EndAsync(IsAgentCall ? CdrDisposition.NoAnswer : CdrDisposition.Abandoned, IsAgentCall ? HangupParty.Agent : HangupParty.Caller, 487, Q850Causes.NormalClearing);
-    }
-
-    private SipResponse CallerResponse(int status, string reason)
-    {
-        var response = _callerInvite!.CreateResponse(status, reason);
-        if (status is > 100 and < 300)
-        {
-            response.Headers.Add(SipHeaderNames.Contact, _callerDialog!.LocalContact);
-        }
-
-        return response;
     }
 
     private static async ValueTask RejectAsync(CallServices services, SipServerContext invite, int status, string reason, string metricReason)
@@ -201,22 +182,11 @@ internal sealed partial class CallSession
         var response = invite.CreateResponse(status, reason);
         if (status == 488)
         {
-            response.Headers.Add(SipHeaderNames.Accept, SdpContentType);
+            response.Headers.Add(SipHeaderNames.Accept, SdpBodies.ContentType);
         }
 
         await invite.RespondAsync(response);
     }
 
-    private static void AttachSdp(SipMessage message, SdpSessionDescription sdp)
-    {
-        message.Headers.Set(SipHeaderNames.ContentType, SdpContentType);
-        message.Body = SdpWriter.WriteUtf8(sdp);
-    }
-
-    private static bool IsSdp(string? contentType) =>
-        contentType is not null && contentType.Split(';')[0].Trim().Equals(SdpContentType, StringComparison.OrdinalIgnoreCase);
-
     private static string NewCorrelationId() => "c" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
-
-    private static string SessionId() => RandomNumberGenerator.GetInt32(100_000_000, int.MaxValue).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

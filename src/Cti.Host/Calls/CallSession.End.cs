@@ -1,4 +1,5 @@
 using Cti.Cdrs;
+using Cti.Host.Calls.Legs;
 using Cti.Routing.Engine;
 using CallDirection = Cti.Cdrs.CallDirection;
 using Cti.Media.Rtp;
@@ -37,7 +38,7 @@ internal sealed partial class CallSession
     {
         if (_connected is { } leg)
         {
-            SendBye(leg.Dialog!, q850);
+            _sender.SendBye(leg.Dialog!, q850);
             TellAcdLegEnded(leg, callerHungUp: true);
         }
         else if (_acdWaiting)
@@ -48,7 +49,7 @@ internal sealed partial class CallSession
 
     private async Task HangUpEverythingAsync(int status, string reason)
     {
-        CancelAllOffers();
+        _legs.CancelAll();
         ReleaseCalleeAsCallerLeaves();
 
         await ReleaseCallerAsync(status, reason, Q850Causes.NormalClearing);
@@ -67,14 +68,13 @@ internal sealed partial class CallSession
         }
 
         _phase = CallPhase.Ended;
-        EndGatewayLine();
+        _caller.Close();
         var end = _s.Time.GetUtcNow();
         _welcomeTimer?.Dispose();
         _maxDurationTimer?.Dispose();
         _abandonTimer?.Dispose();
         _huntTimer?.Dispose();
-        _cancelRegistration.Dispose();
-        CancelAllOffers();
+        _legs.CancelAll();
         ReleaseUnrungReservation();
         ReleasePlacingAgent();
         EndAgentLine();
@@ -92,7 +92,7 @@ internal sealed partial class CallSession
                 _ => Cti.Dialer.Campaigns.CallOutcome.NetworkFailure,
             }, sipCode);
         }
-        foreach (var leg in _offers.Values.Where(l => l.Kind == CalleeKind.ReservedAgent))
+        foreach (var leg in _legs.Ringing.Where(l => l.Kind == CalleeKind.ReservedAgent))
         {
             _s.Acd.Post(new OutboundReservationReleased(leg.AcdCallId));
         }
@@ -104,9 +104,9 @@ internal sealed partial class CallSession
             _registry.UnmapAcdId(acdCallId);
         }
 
-        if (_callerDialog is not null)
+        if (_caller.Dialog is { } callerDialog)
         {
-            _registry.UnmapDialog(_callerDialog.CallId, _callerDialog.LocalTag);
+            _registry.UnmapDialog(callerDialog.CallId, callerDialog.LocalTag);
         }
         if (_connected?.Dialog is { } calleeDialog)
         {
@@ -133,7 +133,7 @@ internal sealed partial class CallSession
         var waitEnd = answered ?? end;
         var talk = answered is { } at ? Math.Max(0, (end - at).TotalSeconds - _holdSeconds) : 0;
         var outbound = Direction == CallDirection.Outbound;
-        var cdr = WithAgentLineFields(WithGatewayFields(new Cdr
+        var cdr = WithAgentLineFields(_caller.Describe(new Cdr
         {
             CallId = Id,
             Direction = Direction,
@@ -188,7 +188,7 @@ internal sealed partial class CallSession
     }
 
     /// <summary>Whether the loop may stop: the call has ended and no callee leg still awaits its final response.</summary>
-    private bool Drained => _phase == CallPhase.Ended && _offers.Count == 0;
+    private bool Drained => _phase == CallPhase.Ended && _legs.Count == 0;
 
     /// <summary>For tests and the API: what the call is doing.</summary>
     public string PhaseName => _phase.ToString().ToLowerInvariant();

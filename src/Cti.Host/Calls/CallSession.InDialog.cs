@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Cti.Cdrs;
+using Cti.Host.Calls.Legs;
 using Cti.Media.Relay;
 using Cti.Routing.Engine;
 using Cti.Sip.Dialogs;
@@ -12,13 +13,11 @@ namespace Cti.Host.Calls;
 
 internal sealed partial class CallSession
 {
-    private ulong _callerSdpVersion = 1;
-
     private async Task OnInDialogAsync(InDialogSignal signal)
     {
         var context = signal.Context;
         var request = context.Request;
-        var dialog = signal.Side == CallLegSide.Caller ? _callerDialog : DialogOf(request);
+        var dialog = signal.Side == CallLegSide.Caller ? _caller.Dialog : DialogOf(request);
         if (_phase == CallPhase.Ended || dialog is null)
         {
             await context.RespondAsync(context.CreateResponse(481, "Call/Transaction Does Not Exist"));
@@ -60,7 +59,7 @@ internal sealed partial class CallSession
             return connected;
         }
 
-        return request.CallId is { } callId && _answeredLegs.TryGetValue(callId, out var leg) && leg.Dialog is { } dialog && dialog.Matches(request) ? dialog : null;
+        return _legs.AnsweredLeg(request.CallId) is { Dialog: { } dialog } && dialog.Matches(request) ? dialog : null;
     }
 
     private async Task OnByeAsync(CallLegSide side, SipDialog dialog, SipRequest bye)
@@ -69,7 +68,7 @@ internal sealed partial class CallSession
         if (side == CallLegSide.Caller)
         {
             Log.HungUp(_s.Logger, Id, "caller");
-            CancelAllOffers();
+            _legs.CancelAll();
             ReleaseCalleeAsCallerLeaves(q850);
 
             var disposition = AnsweredAt is not null ? CdrDisposition.Answered : IsAgentCall ? CdrDisposition.NoAnswer : CdrDisposition.Abandoned;
@@ -89,15 +88,7 @@ internal sealed partial class CallSession
 
         var callee = _connected!;
         Log.HungUp(_s.Logger, Id, callee.Kind == CalleeKind.External ? "transfer target" : "agent");
-        if (_gateway is not null)
-        {
-            // A gateway caller: BYE its audio endpoint (or CANCEL it while it rings) and hang the line up.
-            ReleaseGatewayCaller(q850);
-        }
-        else
-        {
-            SendBye(_callerDialog!, q850);
-        }
+        await _caller.ByeAsync(q850);
 
         TellAcdLegEnded(callee, callerHungUp: false);
         await EndAsync(CdrDisposition.Answered, callee.Kind == CalleeKind.External ? HangupParty.Callee : HangupParty.Agent, 200, q850);
@@ -125,9 +116,7 @@ internal sealed partial class CallSession
     {
         var request = context.Request;
         var isCaller = side == CallLegSide.Caller;
-        var options = isCaller
-            ? _callerMedia with { Codecs = [_callerNegotiation.Codec!], SessionVersion = ++_callerSdpVersion }
-            : _connected?.Offer is { } offered ? offered with { SessionVersion = ++_calleeSdpVersion } : null;
+        var options = isCaller ? _caller.NextMedia(SdpDirection.SendRecv) : _connected?.NextMedia(SdpDirection.SendRecv);
         if (options is null)
         {
             await context.RespondAsync(context.CreateResponse(481, "Call/Transaction Does Not Exist"));
@@ -136,7 +125,7 @@ internal sealed partial class CallSession
 
         SdpSessionDescription answer;
         var direction = SdpDirection.SendRecv;
-        if (!request.Body.IsEmpty && IsSdp(request.ContentType) && SdpParser.TryParse(request.Body.Span, out var offer, out _))
+        if (!request.Body.IsEmpty && SdpBodies.IsSdp(request.ContentType) && SdpParser.TryParse(request.Body.Span, out var offer, out _))
         {
             var result = SdpNegotiator.Answer(offer, options);
             if (!result.Success)
@@ -158,7 +147,7 @@ internal sealed partial class CallSession
 
         var ok = context.CreateResponse(200, "OK");
         ok.Headers.Add(SipHeaderNames.Contact, dialog.LocalContact);
-        AttachSdp(ok, answer);
+        SdpBodies.Attach(ok, answer);
         await context.RespondAsync(ok);
 
         var holding = direction is SdpDirection.SendOnly or SdpDirection.Inactive;
@@ -217,32 +206,15 @@ internal sealed partial class CallSession
     /// <summary>Sends the other party a re-INVITE with the holder's direction (sendonly: the relay plays to it).</summary>
     private void ForwardHold(bool fromCaller, SdpDirection direction)
     {
-        SipDialog? target;
-        SdpMediaOptions options;
-        if (fromCaller)
+        // A callee not connected, or a gateway caller whose audio is not up yet: nothing to tell.
+        ICallLeg? other = fromCaller ? _connected : _caller;
+        if (other?.Dialog is not { } target || other.NextMedia(direction) is not { } options)
         {
-            if (_connected is not { Dialog: { } calleeDialog } leg)
-            {
-                return;
-            }
-
-            target = calleeDialog;
-            options = leg.Offer with { Direction = direction, SessionVersion = ++_calleeSdpVersion };
-        }
-        else
-        {
-            if (_callerDialog is null)
-            {
-                // A gateway caller whose audio leg is not up yet: nothing to tell.
-                return;
-            }
-
-            target = _callerDialog;
-            options = _callerMedia with { Codecs = [_callerNegotiation.Codec!], Direction = direction, SessionVersion = ++_callerSdpVersion };
+            return;
         }
 
         var reinvite = target.CreateRequest(SipMethods.Invite);
-        AttachSdp(reinvite, SdpNegotiator.CreateOffer(options));
+        SdpBodies.Attach(reinvite, SdpNegotiator.CreateOffer(options));
         var side = fromCaller ? CallLegSide.Callee : CallLegSide.Caller;
         var cseq = target.LocalCSeq;
         _ = SendInDialogAsync(reinvite, target.Flow, side, cseq);
@@ -250,14 +222,9 @@ internal sealed partial class CallSession
 
     private async Task SendInDialogAsync(SipRequest request, Cti.Sip.Transport.SipEndPoint destination, CallLegSide side, uint cseq)
     {
-        try
+        if (await _sender.SendInDialogAsync(request, destination) is { } response)
         {
-            var response = await _s.Stack.SendRequestAsync(request, destination);
             Post(new InDialogResponseSignal(side, request.Method, cseq, response));
-        }
-        catch (Exception ex) when (ex is IOException or InvalidOperationException or OperationCanceledException or System.Net.Sockets.SocketException)
-        {
-            Log.SendFailed(_s.Logger, Id, request.Method, ex);
         }
     }
 
@@ -268,10 +235,10 @@ internal sealed partial class CallSession
             return;
         }
 
-        var dialog = signal.Side == CallLegSide.Caller ? _callerDialog : _connected?.Dialog;
+        var dialog = signal.Side == CallLegSide.Caller ? _caller.Dialog : _connected?.Dialog;
         if (dialog is not null)
         {
-            await SendAckAsync(dialog, signal.CSeq, dialog.Flow);
+            await _sender.SendAckAsync(dialog, signal.CSeq, dialog.Flow);
         }
     }
 
@@ -304,7 +271,7 @@ internal sealed partial class CallSession
 
         // Blind transfer: the transferor is done as soon as the transfer is accepted.
         SendReferNotify(dialog, "SIP/2.0 200 OK", terminated: true);
-        SendBye(dialog, Q850Causes.NormalClearing);
+        _sender.SendBye(dialog, Q850Causes.NormalClearing);
         TellAcdLegEnded(leg, callerHungUp: false);
         if (_holdStartedAt is { } since)
         {
@@ -380,7 +347,7 @@ internal sealed partial class CallSession
         notify.Headers.Add(SipHeaderNames.SubscriptionState, terminated ? "terminated;reason=noresource" : "active;expires=60");
         notify.Headers.Add(SipHeaderNames.ContentType, "message/sipfrag;version=2.0");
         notify.Body = Encoding.ASCII.GetBytes(sipFrag + "\r\n");
-        _ = SendQuietlyAsync(notify, dialog.Flow);
+        _ = _sender.SendQuietlyAsync(notify, dialog.Flow);
     }
 
     private void RequeueAfterFailedTransfer()

@@ -18,7 +18,7 @@ internal sealed partial class CallSession
         public static partial void AgentUnreachable(ILogger logger, string callId, string agentId);
 
         [LoggerMessage(EventId = 5004, Level = LogLevel.Debug, Message = "Call {CallId}: ringing {Kind} {Target}")]
-        public static partial void Ringing(ILogger logger, string callId, CalleeKind kind, string target);
+        public static partial void Ringing(ILogger logger, string callId, Cti.Host.Calls.Legs.CalleeKind kind, string target);
 
         [LoggerMessage(EventId = 5005, Level = LogLevel.Information, Message = "Call {CallId}: {Target} gave no final response in time")]
         public static partial void CalleeGaveNoAnswer(ILogger logger, string callId, string target);
@@ -40,9 +40,6 @@ internal sealed partial class CallSession
 
         [LoggerMessage(EventId = 5011, Level = LogLevel.Warning, Message = "Call {CallId}: the ACD refused {Command} ({Reason})")]
         public static partial void AcdRejected(ILogger logger, string callId, string command, Cti.Routing.Agents.RejectionReason reason);
-
-        [LoggerMessage(EventId = 5012, Level = LogLevel.Warning, Message = "Call {CallId}: sending {Method} failed")]
-        public static partial void SendFailed(ILogger logger, string callId, string method, Exception exception);
 
         [LoggerMessage(EventId = 5013, Level = LogLevel.Information, Message = "Call {CallId}: the {Party} hung up")]
         public static partial void HungUp(ILogger logger, string callId, string party);

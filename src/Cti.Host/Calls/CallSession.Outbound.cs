@@ -3,6 +3,7 @@ using Cti.Gateways.Lines;
 using Cti.Dialer.Campaigns;
 using Cti.Cdrs;
 using Cti.Host.Dialer;
+using Cti.Host.Calls.Legs;
 using Cti.Host.Trunks;
 using Cti.Routing.Engine;
 using Cti.Sip.Dialogs;
@@ -45,12 +46,15 @@ internal sealed partial class CallSession
         }
 
         var route = new TrunkInviteRoute(trunk, request.CallerId, request.CampaignId, request.Number, null);
-        var call = new CallSession(services, registry, request.CallId, route, null, null, relay, CallerMediaOptions(services, relay), SdpNegotiationResult.Failed(SdpNegotiationError.None), CallDirection.Outbound)
+        var media = CallerMediaOptions(services, relay);
+        Func<CallSession, CallerLeg> caller = line is null
+            ? c => new SipCustomerLeg(media, c._sender)
+            : c => new GatewayCallerLeg(line, inbound: false, route.Did, media, SdpNegotiationResult.Failed(SdpNegotiationError.None), c._legs, c._lineCalls, services.Logger);
+        var call = new CallSession(services, registry, request.CallId, route, relay, caller, CallDirection.Outbound)
         {
             _dial = request,
             _campaign = campaign,
             _acdWaiting = false,
-            _gateway = line,
         };
         relay.Start();
         call.Enlist();
@@ -70,7 +74,7 @@ internal sealed partial class CallSession
     {
         var request = _dial!;
         Log.Dialing(_s.Logger, Id, request.CampaignId, request.MaskedNumber);
-        _s.Events.Publish(CallEvents.Offered(Id, "outbound", _gateway is null ? Route.Trunk.Name : null, null, request.CampaignId, request.CallerId, request.Number));
+        _s.Events.Publish(CallEvents.Offered(Id, "outbound", _caller.LineName is null ? Route.Trunk.Name : null, null, request.CampaignId, request.CallerId, request.Number));
         ArmCallTimers();
 
         // Preview and callbacks belong to one agent: hold them for this call while the customer rings.
@@ -85,29 +89,7 @@ internal sealed partial class CallSession
     {
         var request = _dial!;
 
-        var peer = Route.Trunk.Peers[0];
-        var uri = new SipUri("sip", peer.Remote.Address.ToString()) { User = request.Number, Port = peer.Remote.Port };
-        var destination = _s.Listeners.From(Route.Trunk.Profile, peer);
-        var invite = new SipRequest(SipMethods.Invite, uri);
-        var from = new SipNameAddr(new SipUri("sip", _s.Listeners.Domain) { User = request.CallerId }) { Tag = SipDialog.NewTag() };
-        invite.Headers.Add(SipHeaderNames.From, from.ToString());
-        invite.Headers.Add(SipHeaderNames.To, new SipNameAddr(uri.Clone()).ToString());
-        invite.Headers.Add(SipHeaderNames.CallId, SipDialog.NewCallId());
-        invite.Headers.Add(SipHeaderNames.CSeq, "1 " + SipMethods.Invite);
-        invite.Headers.Add(SipHeaderNames.Contact, CallListeners.Contact(request.CallerId, destination.Local!, destination.Transport));
-        invite.Headers.Add(SipHeaderNames.Allow, AllowHeader);
-        AttachSdp(invite, SdpNegotiator.CreateOffer(_callerMedia));
-        var leg = new CalleeLeg
-        {
-            Token = NextToken(),
-            Kind = CalleeKind.Customer,
-            Target = request.MaskedNumber,
-            AcdCallId = AcdCallId,
-            Invite = invite,
-            Destination = destination,
-            StartedAt = _s.Time.GetUtcNow(),
-            Offer = _callerMedia,
-        };
+        var leg = ((SipCustomerLeg)_caller).CreateInvite(_legs, Route.Trunk, request.Number, request.CallerId, request.MaskedNumber);
         StartInvite(leg, guard: request.RingTimeout);
         _ = RunAsync();
     }
@@ -116,20 +98,12 @@ internal sealed partial class CallSession
     private void OnCustomerRingTimeout(CalleeLeg leg)
     {
         _customerTimedOut = true;
-        CancelOffer(leg);
-    }
-
-    private void CancelCustomer()
-    {
-        foreach (var leg in _offers.Values.Where(l => l.Kind == CalleeKind.Customer).ToArray())
-        {
-            CancelOffer(leg);
-        }
+        leg.Cancel();
     }
 
     private async Task OnCustomerFinalAsync(CalleeLeg leg, SipResponse response)
     {
-        if (_gateway is not null)
+        if (_caller is GatewayCallerLeg)
         {
             // On a gateway call the "customer" leg is the line's audio endpoint (CallSession.Gateway.cs).
             await OnGatewayAudioFinalAsync(leg, response);
@@ -157,12 +131,11 @@ internal sealed partial class CallSession
             return;
         }
 
-        _callerNegotiation = answer;
         _relay.LegA.SetRemote(answer.RemoteRtp, answer.RemoteRtcp);
         _relay.LegA.PayloadType = answer.Codec!.PayloadType;
         _relay.LegA.TelephoneEventPayloadType = answer.TelephoneEventPayloadType ?? -1;
         _relay.LegB.PayloadType = answer.Codec.PayloadType;
-        _callerAnswered = true;
+        _caller.MarkAnswered();
         Log.CustomerAnswered(_s.Logger, Id);
 
         // The abandon rule's clock starts now.
@@ -178,37 +151,19 @@ internal sealed partial class CallSession
         }
     }
 
-    /// <summary>
-    /// Takes the 2xx of a leg that becomes the caller leg (a dialer's customer, a gateway line's audio): its dialog,
-    /// mapped before the ACK goes out so a BYE right after it finds this call, and the ACK. An answer that came too late
-    /// (cancelled, call ended) or cannot be relayed (no SDP, no G.711) is hung up again and comes back not usable.
-    /// </summary>
+    /// <summary>Takes the 2xx of the caller side's own INVITE (a dialer's customer, a gateway line's audio).</summary>
     private async Task<(SdpNegotiationResult? Answer, bool Usable)> AcceptCallerAnswerAsync(CalleeLeg leg, SipResponse response)
     {
-        var dialog = SipDialog.CreateAsUac(leg.Invite, response, leg.Destination, leg.Invite.Headers.Get(SipHeaderNames.Contact)!);
-        leg.Dialog = dialog;
-        _answeredLegs[dialog.CallId] = leg;
-        var answer = ReadAnswer(response, leg.Offer);
-        var usable = !leg.CancelRequested && _phase != CallPhase.Ended && answer is { Codec.PayloadType: 0 or 8 };
-        if (usable)
-        {
-            _callerDialog = dialog;
-            _registry.MapDialog(dialog.CallId, dialog.LocalTag, this, CallLegSide.Caller);
-        }
-
-        await SendAckAsync(dialog, leg.Invite.CSeq!.Number, leg.Destination);
-        if (!usable)
-        {
-            SendBye(dialog, answer is null ? Q850Causes.IncompatibleDestination : Q850Causes.NormalClearing);
-        }
-
-        return (answer, usable);
+        // Mapped before the ACK goes out, so a BYE right after it finds this call.
+        var result = await _caller.AcceptAnswerAsync(leg, response, _phase == CallPhase.Ended, dialog => _registry.MapDialog(dialog.CallId, dialog.LocalTag, this, CallLegSide.Caller));
+        _legs.Answered(leg);
+        return result;
     }
 
     /// <summary>Reserves the next free campaign agent not tried yet; retries shortly when none is free.</summary>
     private async Task HuntAgentAsync()
     {
-        if (Direction != CallDirection.Outbound || _phase != CallPhase.Waiting || _abandoning || !_callerAnswered || _campaign is null)
+        if (Direction != CallDirection.Outbound || _phase != CallPhase.Waiting || _abandoning || !_caller.Answered || _campaign is null)
         {
             return;
         }
@@ -233,14 +188,14 @@ internal sealed partial class CallSession
     /// <summary>No agent within the abandon wait: play the abandon message, then release the customer.</summary>
     private Task OnAbandonDeadlineAsync()
     {
-        if (_phase != CallPhase.Waiting || _abandoning || !_callerAnswered)
+        if (_phase != CallPhase.Waiting || _abandoning || !_caller.Answered)
         {
             return Task.CompletedTask;
         }
 
         _abandoning = true;
         Log.Abandoning(_s.Logger, Id);
-        CancelAllOffers();
+        _legs.CancelAll();
         ReleaseUnrungReservation();
         ReportOutcome(CallOutcome.Abandoned, 200);
         var prompt = _s.Prompts.AbandonPromptFor(_dial!.CampaignId);
@@ -263,7 +218,7 @@ internal sealed partial class CallSession
             return;
         }
 
-        SendBye(_callerDialog!, Q850Causes.NormalClearing);
+        _sender.SendBye(_caller.Dialog!, Q850Causes.NormalClearing);
         await EndAsync(CdrDisposition.Abandoned, HangupParty.System, 200, Q850Causes.NormalClearing);
     }
 

@@ -1,10 +1,8 @@
 using System.Threading.Channels;
 using Cti.Cdrs;
 using CallDirection = Cti.Cdrs.CallDirection;
+using Cti.Host.Calls.Legs;
 using Cti.Host.Trunks;
-using Cti.Sip.Dialogs;
-using Cti.Sip.Sdp;
-using Cti.Sip.Stack;
 using Cti.Media.Recording;
 using Cti.Media.Relay;
 
@@ -24,48 +22,42 @@ internal sealed partial class CallSession
     private readonly Channel<CallSignal> _mailbox = Channel.CreateUnbounded<CallSignal>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CallServices _s;
     private readonly CallRegistry _registry;
-    private readonly Dictionary<string, CalleeLeg> _offers = new(StringComparer.Ordinal);
     private readonly List<CdrTransferStep> _transfers = [];
     private readonly List<string> _acdCallIds = [];
-    private readonly Dictionary<string, CalleeLeg> _answeredLegs = new(StringComparer.Ordinal);
-    private readonly SipServerContext? _callerInvite;
-    private SipDialog? _callerDialog;
     private readonly RtpRelaySession _relay;
-    private readonly SdpMediaOptions _callerMedia;
-    private SdpNegotiationResult _callerNegotiation;
-    private SdpSessionDescription? _callerAnswer;
+    private readonly SipLegSender _sender;
+    private readonly CalleeLegs _legs;
+    private readonly GatewayLineCalls _lineCalls;
+    private readonly CallerLeg _caller;
     private CallPhase _phase = CallPhase.Waiting;
     private CalleeLeg? _connected;
     private CallRecorder? _recorder;
     private ITimer? _welcomeTimer;
     private ITimer? _maxDurationTimer;
-    private CancellationTokenRegistration _cancelRegistration;
-    private bool _callerAnswered;
     private bool _callerHeld;
     private bool _calleeHeld;
     private DateTimeOffset? _holdStartedAt;
     private double _holdSeconds;
     private int _segment;
-    private int _tokens;
     private string? _lastAgent;
     private string? _queue;
 
-    private CallSession(CallServices services, CallRegistry registry, string id, TrunkInviteRoute route, SipServerContext? invite, SipDialog? callerDialog, RtpRelaySession relay, SdpMediaOptions callerMedia, SdpNegotiationResult negotiation, CallDirection direction = CallDirection.Inbound)
+    /// <summary>Creates the call; <paramref name="caller"/> builds its caller leg, which may need the call's INVITE desk.</summary>
+    private CallSession(CallServices services, CallRegistry registry, string id, TrunkInviteRoute route, RtpRelaySession relay, Func<CallSession, CallerLeg> caller, CallDirection direction = CallDirection.Inbound)
     {
         _s = services;
         _registry = registry;
         Id = id;
         Route = route;
-        _callerInvite = invite;
-        _callerDialog = callerDialog;
         _relay = relay;
-        _callerMedia = callerMedia;
-        _callerNegotiation = negotiation;
-        _callerAnswer = negotiation.Answer;
         Direction = direction;
         _queue = route.Queue;
         AcdCallId = id;
         StartedAt = services.Time.GetUtcNow();
+        _sender = new SipLegSender(services.Stack, id, services.Logger);
+        _lineCalls = new GatewayLineCalls(id, services.Logger);
+        _legs = new CalleeLegs(id, _sender, services.Listeners, services.MediaAddress, relay.LegB.LocalRtpEndPoint.Port, services.Time, Post, () => AcdCallId, OnInviteStarted);
+        _caller = caller(this);
     }
 
     /// <summary>The correlation id shared by both legs, the CDR and every event.</summary>
@@ -175,13 +167,8 @@ internal sealed partial class CallSession
     private void ArmCallTimers()
     {
         _maxDurationTimer = _s.Time.CreateTimer(static s => ((CallSession)s!).Post(new MaxDurationSignal()), this, _s.Options.MaxCallDuration, Timeout.InfiniteTimeSpan);
-        if (_callerInvite is not null)
-        {
-            _cancelRegistration = _callerInvite.Cancelled.Register(static s => ((CallSession)s!).Post(new CallerCancelledSignal()), this);
-        }
+        _caller.WatchCancel(() => Post(new CallerCancelledSignal()));
     }
-
-    private string NextToken() => Id + "-" + (++_tokens).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private enum CallPhase
     {

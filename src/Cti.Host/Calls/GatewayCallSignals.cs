@@ -1,3 +1,4 @@
+using Cti.Host.Calls.Legs;
 using Cti.Gateways.Lines;
 
 namespace Cti.Host.Calls;
