@@ -51,7 +51,7 @@ internal sealed partial class CallController : BackgroundService, ITrunkCallAcce
             return;
         }
 
-        await CallSession.StartAsync(_services, _registry, invite, route);
+        await CallStarts.InboundAsync(_services, _registry, invite, route);
     }
 
     /// <summary>
@@ -76,7 +76,7 @@ internal sealed partial class CallController : BackgroundService, ITrunkCallAcce
             return Task.CompletedTask;
         }
 
-        CallSession.StartOutbound(_services, _registry, request, campaign, trunk);
+        CallStarts.Dialer(_services, _registry, request, campaign, trunk);
         return Task.CompletedTask;
     }
 

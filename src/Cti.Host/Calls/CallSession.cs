@@ -1,17 +1,22 @@
 using System.Threading.Channels;
 using Cti.Cdrs;
-using CallDirection = Cti.Cdrs.CallDirection;
+using Cti.Events;
+using Cti.Host.Calls.Flows;
 using Cti.Host.Calls.Legs;
 using Cti.Host.Trunks;
-using Cti.Media.Recording;
+using Cti.Media.Audio;
+using Cti.Media.Hosting;
 using Cti.Media.Relay;
+using Cti.Media.Rtp;
 
 namespace Cti.Host.Calls;
 
 /// <summary>
-/// One call through the B2BUA: the caller's leg (a trunk INVITE we answer), the callee legs we place (agents offered
-/// by the ACD, transfer targets) and the media relay between them. Every change happens on the call's own loop, fed by
-/// <see cref="Post"/>, so a call never races with itself; the SIP stack, the ACD and timers only post signals.
+/// One call through the B2BUA, orchestrated: its caller leg (<see cref="CallerLeg"/>), the callee legs it rings
+/// (<see cref="CalleeLegs"/>), the media relay between them, and the flow that says what kind of call it is
+/// (<see cref="CallFlow"/>). Every change happens on the call's own loop, fed by <see cref="Post"/>, so a call never
+/// races with itself; the SIP stack, the ACD, lines and timers only post signals. What the call leaves behind (events,
+/// recording, CDR) goes through its <see cref="CallRecord"/>.
 /// </summary>
 /// <remarks>
 /// Media is anchored for the whole call: the caller's SDP is answered once with the relay's leg A and never changes
@@ -22,42 +27,28 @@ internal sealed partial class CallSession
     private readonly Channel<CallSignal> _mailbox = Channel.CreateUnbounded<CallSignal>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CallServices _s;
     private readonly CallRegistry _registry;
-    private readonly List<CdrTransferStep> _transfers = [];
     private readonly List<string> _acdCallIds = [];
-    private readonly RtpRelaySession _relay;
-    private readonly SipLegSender _sender;
-    private readonly CalleeLegs _legs;
-    private readonly GatewayLineCalls _lineCalls;
-    private readonly CallerLeg _caller;
+    private readonly CallFlow _flow;
     private CallPhase _phase = CallPhase.Waiting;
-    private CalleeLeg? _connected;
-    private CallRecorder? _recorder;
     private ITimer? _welcomeTimer;
     private ITimer? _maxDurationTimer;
-    private bool _callerHeld;
-    private bool _calleeHeld;
-    private DateTimeOffset? _holdStartedAt;
-    private double _holdSeconds;
     private int _segment;
-    private string? _lastAgent;
-    private string? _queue;
 
-    /// <summary>Creates the call; <paramref name="caller"/> builds its caller leg, which may need the call's INVITE desk.</summary>
-    private CallSession(CallServices services, CallRegistry registry, string id, TrunkInviteRoute route, RtpRelaySession relay, Func<CallSession, CallerLeg> caller, CallDirection direction = CallDirection.Inbound)
+    /// <summary>Creates the call; its caller leg and flow are built against it (they post to its loop).</summary>
+    public CallSession(CallServices services, CallRegistry registry, string id, TrunkInviteRoute route, RtpRelaySession relay, Func<CallSession, CallerLeg> caller, Func<CallSession, CallFlow> flow)
     {
         _s = services;
         _registry = registry;
         Id = id;
         Route = route;
-        _relay = relay;
-        Direction = direction;
-        _queue = route.Queue;
+        Relay = relay;
         AcdCallId = id;
-        StartedAt = services.Time.GetUtcNow();
-        _sender = new SipLegSender(services.Stack, id, services.Logger);
-        _lineCalls = new GatewayLineCalls(id, services.Logger);
-        _legs = new CalleeLegs(id, _sender, services.Listeners, services.MediaAddress, relay.LegB.LocalRtpEndPoint.Port, services.Time, Post, () => AcdCallId, OnInviteStarted);
-        _caller = caller(this);
+        Record = new CallRecord(id, relay, services.Events, services.Cdrs, services.Metrics, services.Recording, services.Routing, services.Time, services.Logger) { Queue = route.Queue };
+        Sender = new SipLegSender(services.Stack, id, services.Logger);
+        Legs = new CalleeLegs(id, Sender, services.Listeners, services.MediaAddress, relay.LegB.LocalRtpEndPoint.Port, services.Time, Post, () => AcdCallId, OnInviteStarted);
+        Transfer = new TransferFlow(this, services.Acd, services.Routing, services.Metrics, services.Options.TransferRingTimeout, services.Logger);
+        Caller = caller(this);
+        _flow = flow(this);
     }
 
     /// <summary>The correlation id shared by both legs, the CDR and every event.</summary>
@@ -69,23 +60,109 @@ internal sealed partial class CallSession
     /// </summary>
     public TrunkInviteRoute Route { get; }
 
-    public CallDirection Direction { get; }
+    public CallDirection Direction => _flow.Direction;
 
     /// <summary>The id the ACD currently knows this call by (a new one per queue visit or reservation).</summary>
     public string AcdCallId { get; private set; }
 
-    public DateTimeOffset StartedAt { get; }
+    public DateTimeOffset StartedAt => Record.StartedAt;
 
-    private DateTimeOffset? QueuedAt { get; set; }
+    public DateTimeOffset? AnsweredAt => Record.AnsweredAt;
 
-    private DateTimeOffset? OfferedAt { get; set; }
+    public RtpRelaySession Relay { get; }
 
-    private DateTimeOffset? AnsweredAt { get; set; }
+    public CallRecord Record { get; }
 
-    private double RingSeconds { get; set; }
+    public SipLegSender Sender { get; }
+
+    public CallerLeg Caller { get; }
+
+    /// <summary>The INVITEs the call sends and their legs.</summary>
+    public CalleeLegs Legs { get; }
+
+    /// <summary>The callee bridged to the caller, if any.</summary>
+    public CalleeLeg? Connected { get; private set; }
+
+    public TransferFlow Transfer { get; }
+
+    public string? Queue { get => Record.Queue; set => Record.Queue = value; }
+
+    public string? LastAgent { set => Record.LastAgent = value; }
+
+    /// <summary>Whether the ACD holds the call in a queue (it must hear when the caller leaves).</summary>
+    public bool AcdWaiting { get; set; } = true;
+
+    public bool HasEnded => _phase == CallPhase.Ended;
+
+    /// <summary>In a queue or being transferred: the caller hears the prompt or music, callees may be ringing.</summary>
+    public bool IsWaiting => _phase == CallPhase.Waiting;
+
+    /// <summary>The gateway line of this call, when its customer is on one.</summary>
+    public string? LineName => Caller.LineName;
+
+    /// <summary>For tests and the API: what the call is doing.</summary>
+    public string PhaseName => _phase.ToString().ToLowerInvariant();
 
     /// <summary>Hands a signal to the call's loop; dropped once the call has ended.</summary>
     public bool Post(CallSignal signal) => _mailbox.Writer.TryWrite(signal);
+
+    /// <summary>Registers the call and lets its flow ring or answer the first legs.</summary>
+    public Task StartAsync()
+    {
+        _registry.Add(this);
+        _registry.MapAcdId(Id, this);
+        _s.Metrics.Started();
+        return _flow.StartAsync();
+    }
+
+    /// <summary>Starts the loop (the flow calls it once its first legs are on their way).</summary>
+    public void RunLoop() => _ = RunAsync();
+
+    public void ReportMediaProgress() => Record.ReportMediaProgress();
+
+    public (RtpLegStatistics Caller, RtpLegStatistics Callee) MediaStatistics() => Record.MediaStatistics();
+
+    public void PublishOffered(CtiEvent offered) => Record.Offered(offered);
+
+    /// <summary>Unmaps the first ACD id at the end (an inbound call's; dialled calls keep theirs, as they always have).</summary>
+    public void RememberAcdId() => _acdCallIds.Add(AcdCallId);
+
+    /// <summary>Arms the maximum call duration and, while the caller's INVITE is unanswered, its CANCEL.</summary>
+    public void ArmCallTimers()
+    {
+        _maxDurationTimer = _s.Time.CreateTimer(static s => ((CallSession)s!).Post(new MaxDurationSignal()), this, _s.Options.MaxCallDuration, Timeout.InfiniteTimeSpan);
+        Caller.WatchCancel(() => Post(new CallerCancelledSignal()));
+    }
+
+    /// <summary>A fresh ACD call id: the ACD forgot the previous one when its agent leg ended.</summary>
+    public void NewAcdSegment()
+    {
+        AcdCallId = Id + "/" + (++_segment).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _acdCallIds.Add(AcdCallId);
+        _registry.MapAcdId(AcdCallId, this);
+        AcdWaiting = false;
+    }
+
+    public void PlayWelcome()
+    {
+        if (_s.Prompts.Open(PromptFiles.Welcome, loop: false) is { } welcome)
+        {
+            Relay.StartPlayback(RtpRelayLegId.A, welcome);
+            _welcomeTimer = _s.Time.CreateTimer(static s => ((CallSession)s!).Post(new WelcomeDoneSignal()), this, _s.Prompts.Length(PromptFiles.Welcome), Timeout.InfiniteTimeSpan);
+        }
+        else
+        {
+            PlayMusic();
+        }
+    }
+
+    private void PlayMusic()
+    {
+        if ((Caller.Answered || _s.Options.EarlyMedia) && _s.Prompts.Open(PromptFiles.Hold, loop: true) is { } music)
+        {
+            Relay.StartPlayback(RtpRelayLegId.A, music);
+        }
+    }
 
     private async Task RunAsync()
     {
@@ -110,7 +187,8 @@ internal sealed partial class CallSession
                 (signal as InDialogSignal)?.Handled.TrySetResult();
             }
 
-            if (Drained)
+            // The loop may stop once the call has ended and no INVITE still awaits its final response.
+            if (_phase == CallPhase.Ended && Legs.Count == 0)
             {
                 _mailbox.Writer.TryComplete();
             }
@@ -129,50 +207,29 @@ internal sealed partial class CallSession
         Retransmitted2xxSignal r => OnRetransmitted2xxAsync(r),
         WelcomeDoneSignal => OnWelcomeDoneAsync(),
         MaxDurationSignal => OnMaxDurationAsync(),
-        AbandonDeadlineSignal => OnAbandonDeadlineAsync(),
-        AbandonMessagePlayedSignal => OnAbandonMessagePlayedAsync(),
-        HuntAgentSignal => OnHuntAgentAsync(),
-        AgentLineDialedSignal d => OnAgentLineDialedAsync(d),
-        AgentLineEndedSignal e => OnAgentLineEndedAsync(e),
         ShutdownSignal => OnShutdownAsync(),
-        GatewaySignal g => OnGatewayAsync(g),
-        _ => Task.CompletedTask,
+        _ => _flow.OnSignalAsync(signal),
     };
 
-    /// <summary>
-    /// Binds the relay of a new call; when the port range is exhausted the failure is logged and counted and the
-    /// caller answers the party (503, or a network-failure outcome).
-    /// </summary>
-    private static bool TryCreateRelay(CallServices services, string id, out RtpRelaySession relay)
+    private Task OnWelcomeDoneAsync()
     {
-        if (RtpRelaySession.TryCreate(id, services.Ports, services.RelayOptions, services.Time, services.RelayLogger, out relay, out var error))
+        if (_phase == CallPhase.Waiting)
         {
-            return true;
+            PlayMusic();
         }
 
-        Log.NoMediaPorts(services.Logger, error);
-        services.Metrics.Rejected(CallRejectReasons.NoMediaPorts);
-        return false;
+        return Task.CompletedTask;
     }
 
-    /// <summary>Makes a new call findable by its id and ACD id, and counts it as active.</summary>
-    private void Enlist()
+    /// <summary>Every INVITE the call sends is recorded and logged.</summary>
+    private void OnInviteStarted(CalleeLeg leg)
     {
-        _registry.Add(this);
-        _registry.MapAcdId(Id, this);
-        _s.Metrics.Started();
-    }
-
-    /// <summary>Arms the maximum call duration and, while the caller's INVITE is unanswered, its CANCEL.</summary>
-    private void ArmCallTimers()
-    {
-        _maxDurationTimer = _s.Time.CreateTimer(static s => ((CallSession)s!).Post(new MaxDurationSignal()), this, _s.Options.MaxCallDuration, Timeout.InfiniteTimeSpan);
-        _caller.WatchCancel(() => Post(new CallerCancelledSignal()));
+        Record.Ringing(leg.AgentId, leg.Target);
+        Log.Ringing(_s.Logger, Id, leg.Kind, leg.LogName);
     }
 
     private enum CallPhase
     {
-        /// <summary>In a queue or being transferred: the caller hears the prompt or music, callees may be ringing.</summary>
         Waiting,
 
         /// <summary>Bridged to a callee.</summary>

@@ -1,7 +1,6 @@
-using System.Globalization;
 using Cti.Cdrs;
+using Cti.Gateways.Lines;
 using Cti.Host.Calls.Legs;
-using Cti.Media.Recording;
 using Cti.Media.Relay;
 using Cti.Routing.Config;
 using Cti.Routing.Engine;
@@ -12,33 +11,29 @@ using Cti.Sip.Transport;
 
 namespace Cti.Host.Calls;
 
+/// <summary>The ACD's decisions and the callee legs they ring, up to the bridge.</summary>
 internal sealed partial class CallSession
 {
     private async Task OnAcdAsync(AcdOutput output)
     {
+        if (await _flow.OnAcdAsync(output))
+        {
+            return;
+        }
+
         switch (output)
         {
-            case AgentReservedForOutbound or CommandRejected when IsAgentCall:
-                // The reservation that keeps a calling agent busy: nothing to ring, and a refusal changes nothing.
-                break;
             case OfferCall offer:
                 await OfferAsync(offer);
                 break;
             case StopRinging stop when stop.CallId == AcdCallId:
-                _legs.Cancel(l => l.Kind == CalleeKind.AcdOffer && l.AgentId == stop.AgentId);
-
+                Legs.Cancel(l => l.Kind == CalleeKind.AcdOffer && l.AgentId == stop.AgentId);
                 break;
             case OverflowCall overflow when overflow.CallId == AcdCallId:
                 await OnOverflowAsync(overflow);
                 break;
             case CallQueued queued when queued.CallId == AcdCallId:
-                QueuedAt ??= _s.Time.GetUtcNow();
-                _queue = queued.QueueId;
-                _s.Events.Publish(CallEvents.Queued(Id, queued.QueueId, queued.Priority));
-                break;
-            case AgentReservedForOutbound reserved when reserved.CallId == AcdCallId && Direction == Cti.Cdrs.CallDirection.Outbound && !_caller.Answered:
-                // A preview or callback agent, held until the customer answers.
-                _reservedAgent = reserved.AgentId;
+                Record.Queued(queued.QueueId, queued.Priority);
                 break;
             case AgentReservedForOutbound reserved when reserved.CallId == AcdCallId:
                 await RingReservedAgentAsync(reserved.AgentId);
@@ -66,12 +61,13 @@ internal sealed partial class CallSession
         }
 
         var leg = CreateCalleeLeg(CalleeKind.AcdOffer, offer.AgentId, offer.AgentId, contact.Uri, contact.Uri.User ?? offer.AgentId, _s.Listeners.FromAgentListener(contact.Destination));
-        StartInvite(leg, guard: offer.RingTimeout + TimeSpan.FromSeconds(5));
+        Legs.Start(leg, offer.RingTimeout + TimeSpan.FromSeconds(5));
     }
 
-    private async Task RingReservedAgentAsync(string agentId)
+    /// <summary>Rings an agent the ACD reserved for this call (a transfer, a dialer call's agent).</summary>
+    public async Task RingReservedAgentAsync(string agentId)
     {
-        if (_phase != CallPhase.Waiting || _abandoning)
+        if (_phase != CallPhase.Waiting || !_flow.TakesCallees)
         {
             _s.Acd.Post(new OutboundReservationReleased(AcdCallId));
             return;
@@ -82,52 +78,27 @@ internal sealed partial class CallSession
         {
             Log.AgentUnreachable(_s.Logger, Id, agentId);
             _s.Acd.Post(new OutboundReservationReleased(AcdCallId));
-            await AfterReservedAgentFailedAsync();
+            await _flow.OnReservationFailedAsync();
             return;
         }
 
         var leg = CreateCalleeLeg(CalleeKind.ReservedAgent, agentId, agentId, contact.Uri, contact.Uri.User ?? agentId, _s.Listeners.FromAgentListener(contact.Destination));
-        StartInvite(leg, guard: _s.Options.TransferRingTimeout);
+        Legs.Start(leg, _s.Options.TransferRingTimeout);
     }
 
-    private void RingExternal(string number, TimeSpan? ringTimeout = null)
-    {
-        var trunk = Route.Trunk;
-        if (trunk.Peers.Count == 0)
-        {
-            // A gateway call has no trunk to ring an outside number through.
-            RequeueAfterFailedTransfer();
-            return;
-        }
-
-        var peer = trunk.Peers[0];
-        var uri = new SipUri("sip", peer.Remote.Address.ToString()) { User = number, Port = peer.Remote.Port };
-        var leg = CreateCalleeLeg(CalleeKind.External, agentId: null, number, uri, number, _s.Listeners.From(trunk.Profile, peer));
-        StartInvite(leg, guard: ringTimeout ?? _s.Options.TransferRingTimeout);
-    }
-
-    private CalleeLeg CreateCalleeLeg(CalleeKind kind, string? agentId, string target, SipUri requestUri, string toUser, SipEndPoint destination) =>
-        _legs.CreateCallee(kind, agentId, target, requestUri, toUser, destination, _caller, Route.Caller, Route.CallerName, _queue);
-
-    private void StartInvite(CalleeLeg leg, TimeSpan guard) => _legs.Start(leg, guard);
-
-    /// <summary>Every INVITE the call sends: the first one dates the offer, and listeners see it ring.</summary>
-    private void OnInviteStarted(CalleeLeg leg)
-    {
-        OfferedAt ??= _s.Time.GetUtcNow();
-        _s.Events.Publish(CallEvents.Ringing(Id, _queue, leg.AgentId, leg.Target));
-        Log.Ringing(_s.Logger, Id, leg.Kind, leg.LogName);
-    }
+    /// <summary>An INVITE offering relay leg B with the caller's codec, from the caller's number.</summary>
+    public CalleeLeg CreateCalleeLeg(CalleeKind kind, string? agentId, string target, SipUri requestUri, string toUser, SipEndPoint destination) =>
+        Legs.CreateCallee(kind, agentId, target, requestUri, toUser, destination, Caller, Route.Caller, Route.CallerName, Queue);
 
     private Task OnCalleeGuardAsync(CalleeGuardSignal signal)
     {
-        if (_legs.TryGet(signal.Token, out var customer) && customer.Kind == CalleeKind.Customer && !customer.CancelRequested)
+        if (Legs.TryGet(signal.Token, out var customer) && customer.Kind == CalleeKind.Customer && !customer.CancelRequested)
         {
-            OnCustomerRingTimeout(customer);
+            _flow.OnCallerInviteTimeout(customer);
             return Task.CompletedTask;
         }
 
-        if (_legs.Remove(signal.Token, out var leg) && leg.Dialog is null)
+        if (Legs.Remove(signal.Token, out var leg) && leg.Dialog is null)
         {
             // Treated as a final 408: the leg is dropped (a CANCEL goes out if none has yet).
             Log.CalleeGaveNoAnswer(_s.Logger, Id, leg.LogName);
@@ -141,7 +112,7 @@ internal sealed partial class CallSession
 
     private Task OnCalleeProvisionalAsync(CalleeProvisionalSignal signal)
     {
-        if (_legs.TryGet(signal.Token, out var leg))
+        if (Legs.TryGet(signal.Token, out var leg))
         {
             leg.Ringing = true;
         }
@@ -151,7 +122,7 @@ internal sealed partial class CallSession
 
     private async Task OnCalleeFinalAsync(CalleeFinalSignal signal)
     {
-        if (!_legs.Remove(signal.Token, out var leg))
+        if (!Legs.Remove(signal.Token, out var leg))
         {
             return;
         }
@@ -160,8 +131,8 @@ internal sealed partial class CallSession
         var response = signal.Response;
         if (leg.Kind == CalleeKind.Customer)
         {
-            _caller.PendingDone();
-            await OnCustomerFinalAsync(leg, response);
+            Caller.PendingDone();
+            await _flow.OnCallerInviteFinalAsync(leg, response);
             return;
         }
 
@@ -172,17 +143,17 @@ internal sealed partial class CallSession
         }
 
         var dialog = leg.AcceptDialog(response);
-        _legs.Answered(leg);
+        Legs.Answered(leg);
 
         // Mapped before the ACK goes out: the agent may send a REFER or re-INVITE the moment it has the ACK, and those
         // must find this call (they wait in its mailbox until this signal is done).
         _registry.MapDialog(dialog.CallId, dialog.LocalTag, this, CallLegSide.Callee);
-        await _sender.SendAckAsync(dialog, leg.Invite.CSeq!.Number, leg.Destination);
-        if (_phase != CallPhase.Waiting || leg.CancelRequested || _abandoning)
+        await Sender.SendAckAsync(dialog, leg.Invite.CSeq!.Number, leg.Destination);
+        if (_phase != CallPhase.Waiting || leg.CancelRequested || !_flow.TakesCallees)
         {
             // Answered after we gave up on it (caller gone, someone else answered, timed out): hang it up again.
             _registry.UnmapDialog(dialog.CallId, dialog.LocalTag);
-            _sender.SendBye(dialog, Q850Causes.NormalClearing);
+            Sender.SendBye(dialog, Q850Causes.NormalClearing);
             if (leg.Kind == CalleeKind.ReservedAgent && !leg.CancelRequested)
             {
                 _s.Acd.Post(new OutboundReservationReleased(leg.AcdCallId));
@@ -196,7 +167,7 @@ internal sealed partial class CallSession
         {
             Log.CalleeBadAnswer(_s.Logger, Id, leg.LogName);
             _registry.UnmapDialog(dialog.CallId, dialog.LocalTag);
-            _sender.SendBye(dialog, Q850Causes.IncompatibleDestination);
+            Sender.SendBye(dialog, Q850Causes.IncompatibleDestination);
             await OnCalleeFailedAsync(leg, 488, wasCancelled: false);
             return;
         }
@@ -206,71 +177,54 @@ internal sealed partial class CallSession
 
     private async Task ConnectAsync(CalleeLeg leg, SdpNegotiationResult answer)
     {
-        _relay.LegB.SetRemote(answer.RemoteRtp, answer.RemoteRtcp);
-        _relay.LegB.TelephoneEventPayloadType = answer.TelephoneEventPayloadType ?? -1;
+        Relay.LegB.SetRemote(answer.RemoteRtp, answer.RemoteRtcp);
+        Relay.LegB.TelephoneEventPayloadType = answer.TelephoneEventPayloadType ?? -1;
         _welcomeTimer?.Dispose();
-        _abandonTimer?.Dispose();
-        _huntTimer?.Dispose();
-        _relay.StopPlayback(RtpRelayLegId.A);
-        _connected = leg;
+        Relay.StopPlayback(RtpRelayLegId.A);
+        Connected = leg;
         _phase = CallPhase.Connected;
         _registry.ReleaseAgentClaims(Id);
-        _calleeHeld = false;
-        _legs.CancelAll();
+        Record.CalleeHoldCleared();
+        Legs.CancelAll();
         switch (leg.Kind)
         {
             case CalleeKind.AcdOffer:
-                _acdWaiting = false;
+                AcdWaiting = false;
                 _s.Acd.Post(new OfferAnswered(leg.AcdCallId, leg.AgentId!));
                 break;
             case CalleeKind.ReservedAgent:
                 _s.Acd.Post(new OutboundCallConnected(leg.AcdCallId));
                 break;
-            case CalleeKind.External when IsAgentCall:
-                _s.Acd.Post(new OutboundCallConnected(AcdCallId));
-                break;
         }
 
-        var now = _s.Time.GetUtcNow();
-        RingSeconds += (now - leg.StartedAt).TotalSeconds;
-        ReportOutcome(Cti.Dialer.Campaigns.CallOutcome.AnsweredLive, 200);
+        var now = Record.CalleeAnswered(leg.StartedAt);
+        _flow.OnConnected(leg);
         if (!await AnswerCallerAsync())
         {
             // The caller's CANCEL won the race; its signal is already queued and will hang up this leg.
             return;
         }
 
-        AnsweredAt ??= now;
-        if (leg.AgentId is not null)
-        {
-            _lastAgent = leg.AgentId;
-        }
-
-        StartRecording();
-        var wait = (now - (QueuedAt ?? StartedAt)).TotalSeconds;
-        _s.Events.Publish(CallEvents.Answered(Id, _queue, leg.AgentId, Math.Max(0, wait)));
+        Record.Answered(now, leg.AgentId);
         Log.Connected(_s.Logger, Id, leg.LogName);
     }
 
-    private void StartRecording()
+    /// <summary>Answers the caller side if it is not yet; false when the caller has gone (the call then ends or is ending).</summary>
+    private async Task<bool> AnswerCallerAsync()
     {
-        if (_recorder is not null || !_s.Recording.Enabled)
+        switch (await Caller.AnswerAsync())
         {
-            return;
-        }
-
-        try
-        {
-            _recorder = CallRecorder.Create(_s.Recording, Id, _s.Time);
-            _relay.AttachRecorder(_recorder);
-        }
-        catch (IOException ex)
-        {
-            Log.RecordingFailed(_s.Logger, Id, ex);
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            Log.RecordingFailed(_s.Logger, Id, ex);
+            case CallerAnswer.Answered:
+                return true;
+            case CallerAnswer.Left:
+                await CallerLeftAsync(failure: false);
+                return false;
+            case CallerAnswer.Failed:
+                ReleaseCalleeAsCallerFails();
+                await EndAsync(CdrDisposition.Failed, HangupParty.System, null, Q850Causes.TemporaryFailure);
+                return false;
+            default:
+                return false;
         }
     }
 
@@ -292,33 +246,27 @@ internal sealed partial class CallSession
                 break;
             case CalleeKind.ReservedAgent:
                 _s.Acd.Post(new OutboundReservationReleased(leg.AcdCallId));
-                await AfterReservedAgentFailedAsync();
-                break;
-            case CalleeKind.External when IsAgentCall && _phase == CallPhase.Waiting:
-                await OnAgentCallFailedAsync(status);
+                await _flow.OnReservationFailedAsync();
                 break;
             case CalleeKind.External when _phase == CallPhase.Waiting:
-                RequeueAfterFailedTransfer();
+                await _flow.OnExternalFailedAsync(status);
                 break;
         }
-
-        await Task.CompletedTask;
     }
 
     private async Task OnOverflowAsync(OverflowCall overflow)
     {
+        Log.Overflowed(_s.Logger, Id, overflow.Reason, overflow.Target);
         if (overflow.Target.Kind == OverflowKind.Queue)
         {
-            _queue = overflow.Target.QueueId;
-            Log.Overflowed(_s.Logger, Id, overflow.Reason, overflow.Target);
+            Queue = overflow.Target.QueueId;
             return;
         }
 
         // No voicemail or callback service yet: the caller is released with a clear status.
-        Log.Overflowed(_s.Logger, Id, overflow.Reason, overflow.Target);
-        _legs.CancelAll();
+        Legs.CancelAll();
         var disposition = overflow.Reason == OverflowReason.MaxWait ? CdrDisposition.TimedOut : CdrDisposition.Overflowed;
-        await ReleaseCallerAsync(480, "Temporarily Unavailable", Q850Causes.NoUserResponding);
+        await Caller.HangUpAsync(480, "Temporarily Unavailable", Q850Causes.NoUserResponding);
         await EndAsync(disposition, HangupParty.System, 480, Q850Causes.NoUserResponding);
     }
 
@@ -327,60 +275,119 @@ internal sealed partial class CallSession
         Log.AcdRejected(_s.Logger, Id, rejected.Command, rejected.Reason);
         switch (rejected.Command)
         {
-            case nameof(CallArrived) when _phase == CallPhase.Waiting && _legs.Count == 0:
-                await ReleaseCallerAsync(480, "Temporarily Unavailable", Q850Causes.NoUserResponding);
+            case nameof(CallArrived) when _phase == CallPhase.Waiting && Legs.Count == 0:
+                await Caller.HangUpAsync(480, "Temporarily Unavailable", Q850Causes.NoUserResponding);
                 await EndAsync(CdrDisposition.Failed, HangupParty.System, 480, Q850Causes.NoUserResponding);
                 break;
-            case nameof(OfferAnswered) when _connected is { Kind: CalleeKind.AcdOffer } leg && leg.AgentId == rejected.AgentId:
+            case nameof(OfferAnswered) when Connected is { Kind: CalleeKind.AcdOffer } leg && leg.AgentId == rejected.AgentId:
                 // The ACD took the offer back (ring timeout) just as the agent answered: put the caller back on hold
                 // music; the ACD offers the call again.
-                _sender.SendBye(leg.Dialog!, Q850Causes.NormalClearing);
+                Sender.SendBye(leg.Dialog!, Q850Causes.NormalClearing);
                 DetachCallee();
                 break;
-            case nameof(ReserveAgentForOutbound) when Direction == Cti.Cdrs.CallDirection.Outbound:
-                await HuntAgentAsync();
-                break;
             case nameof(ReserveAgentForOutbound):
-                RequeueAfterFailedTransfer();
+                await _flow.OnReservationFailedAsync();
                 break;
         }
     }
-
-    /// <summary>An agent reserved for this call could not take it: next agent (outbound) or back to the queue.</summary>
-    private async Task AfterReservedAgentFailedAsync()
-    {
-        if (Direction == Cti.Cdrs.CallDirection.Outbound)
-        {
-            await HuntAgentAsync();
-        }
-        else
-        {
-            RequeueAfterFailedTransfer();
-        }
-    }
-
-    /// <summary>Releases the caller: a final error while unanswered, BYE once answered.</summary>
-    private Task ReleaseCallerAsync(int status, string reason, int q850) => _caller.HangUpAsync(status, reason, q850);
 
     /// <summary>Back to waiting: the callee leg is gone, the caller hears music and leg B points nowhere.</summary>
-    private void DetachCallee()
+    public void DetachCallee()
     {
-        if (_connected?.Dialog is { } dialog)
+        if (Connected?.Dialog is { } dialog)
         {
             _registry.UnmapDialog(dialog.CallId, dialog.LocalTag);
         }
 
-        _connected = null;
+        Connected = null;
         _phase = CallPhase.Waiting;
-        _relay.LegB.SetRemote(null);
+        Relay.LegB.SetRemote(null);
         PlayMusic();
+    }
+
+    /// <summary>Takes the 2xx of the caller side's own INVITE (a dialled customer, a line's audio).</summary>
+    public async Task<(SdpNegotiationResult? Answer, bool Usable)> AcceptCallerAnswerAsync(CalleeLeg leg, SipResponse response)
+    {
+        // Mapped before the ACK goes out, so a BYE right after it finds this call.
+        var result = await Caller.AcceptAnswerAsync(leg, response, _phase == CallPhase.Ended, dialog => _registry.MapDialog(dialog.CallId, dialog.LocalTag, this, CallLegSide.Caller));
+        Legs.Answered(leg);
+        return result;
+    }
+
+    /// <summary>Points relay leg A at a caller side that answered our INVITE, and counts it answered.</summary>
+    public void BridgeCaller(SdpNegotiationResult answer)
+    {
+        Relay.LegA.SetRemote(answer.RemoteRtp, answer.RemoteRtcp);
+        Relay.LegA.PayloadType = answer.Codec!.PayloadType;
+        Relay.LegA.TelephoneEventPayloadType = answer.TelephoneEventPayloadType ?? -1;
+        Relay.LegB.PayloadType = answer.Codec.PayloadType;
+        Caller.MarkAnswered();
+    }
+
+    /// <summary>
+    /// The final response of a line's audio endpoint: relay leg A points at it, or, refused, the line cannot be heard
+    /// and the connected agent is released (the flow then ends the call). Null when refused or the call has ended.
+    /// </summary>
+    public async Task<SdpNegotiationResult?> AcceptLineAudioAsync(GatewayCallerLeg line, CalleeLeg leg, SipResponse response)
+    {
+        SdpNegotiationResult? answer = null;
+        if (response.IsSuccess)
+        {
+            var (accepted, usable) = await AcceptCallerAnswerAsync(leg, response);
+            answer = usable ? accepted : null;
+        }
+
+        if (_phase == CallPhase.Ended)
+        {
+            return null;
+        }
+
+        if (answer is null)
+        {
+            line.LogAudioFailed(response.StatusCode);
+            Legs.CancelAll();
+            ReleaseCalleeAsCallerFails();
+            return null;
+        }
+
+        Relay.LegA.SetRemote(answer.RemoteRtp, answer.RemoteRtcp);
+        Relay.LegA.PayloadType = answer.Codec!.PayloadType;
+        Relay.LegA.TelephoneEventPayloadType = answer.TelephoneEventPayloadType ?? -1;
+        return answer;
+    }
+
+    /// <summary>The line's call ended first (the far end hung up, or the line failed): the call ends with it.</summary>
+    public async Task OnLineEndedAsync(GatewayCallerLeg line, GatewayLineEndedSignal signal)
+    {
+        if (_phase == CallPhase.Ended || !line.TakeLineEnd(signal))
+        {
+            return;
+        }
+
+        var failure = signal.Reason == GatewayCallEndReason.LineFailure;
+        if (line.Inbound && !Caller.Answered)
+        {
+            await CallerLeftAsync(failure);
+            return;
+        }
+
+        var q850 = failure ? Q850Causes.TemporaryFailure : Q850Causes.NormalClearing;
+        Legs.CancelAll();
+        ReleaseCalleeAsCallerLeaves(q850);
+        if (Caller.Dialog is { } audio)
+        {
+            Sender.SendBye(audio, q850);
+        }
+
+        var disposition = failure ? CdrDisposition.NetworkFailure : AnsweredAt is null ? CdrDisposition.Abandoned : CdrDisposition.Answered;
+        await EndAsync(disposition, failure ? HangupParty.System : _flow.CallerParty, null, q850);
     }
 
     private async Task OnRetransmitted2xxAsync(Retransmitted2xxSignal signal)
     {
-        if (_legs.AnsweredLeg(signal.Response.CallId) is { } leg && leg.Dialog is { } dialog && signal.Response.CSeq is { } cseq)
+        if (Legs.AnsweredLeg(signal.Response.CallId) is { } leg && leg.Dialog is { } dialog && signal.Response.CSeq is { } cseq)
         {
-            await _sender.SendAckAsync(dialog, cseq.Number, leg.Destination);
+            await Sender.SendAckAsync(dialog, cseq.Number, leg.Destination);
         }
     }
 }
