@@ -14,78 +14,6 @@ namespace Cti.Host.Calls;
 /// <summary>The ACD's decisions and the callee legs they ring, up to the bridge.</summary>
 internal sealed partial class CallSession
 {
-    private async Task OnAcdAsync(AcdOutput output)
-    {
-        if (await _flow.OnAcdAsync(output))
-        {
-            return;
-        }
-
-        switch (output)
-        {
-            case OfferCall offer:
-                await OfferAsync(offer);
-                break;
-            case StopRinging stop when stop.CallId == AcdCallId:
-                Legs.Cancel(l => l.Kind == CalleeKind.AcdOffer && l.AgentId == stop.AgentId);
-                break;
-            case OverflowCall overflow when overflow.CallId == AcdCallId:
-                await OnOverflowAsync(overflow);
-                break;
-            case CallQueued queued when queued.CallId == AcdCallId:
-                Record.Queued(queued.QueueId, queued.Priority);
-                break;
-            case AgentReservedForOutbound reserved when reserved.CallId == AcdCallId:
-                await RingReservedAgentAsync(reserved.AgentId);
-                break;
-            case CommandRejected rejected when rejected.CallId == AcdCallId:
-                await OnAcdRejectedAsync(rejected);
-                break;
-        }
-    }
-
-    private async Task OfferAsync(OfferCall offer)
-    {
-        if (_phase != CallPhase.Waiting || offer.CallId != AcdCallId)
-        {
-            _s.Acd.Post(new OfferRejected(offer.CallId, offer.AgentId));
-            return;
-        }
-
-        var contact = await _s.Contacts.ResolveAsync(offer.AgentId, CancellationToken.None);
-        if (contact is null)
-        {
-            Log.AgentUnreachable(_s.Logger, Id, offer.AgentId);
-            _s.Acd.Post(new OfferRejected(offer.CallId, offer.AgentId));
-            return;
-        }
-
-        var leg = CreateCalleeLeg(CalleeKind.AcdOffer, offer.AgentId, offer.AgentId, contact.Uri, contact.Uri.User ?? offer.AgentId, _s.Listeners.FromAgentListener(contact.Destination));
-        Legs.Start(leg, offer.RingTimeout + TimeSpan.FromSeconds(5));
-    }
-
-    /// <summary>Rings an agent the ACD reserved for this call (a transfer, a dialer call's agent).</summary>
-    public async Task RingReservedAgentAsync(string agentId)
-    {
-        if (_phase != CallPhase.Waiting || !_flow.TakesCallees)
-        {
-            _s.Acd.Post(new OutboundReservationReleased(AcdCallId));
-            return;
-        }
-
-        var contact = await _s.Contacts.ResolveAsync(agentId, CancellationToken.None);
-        if (contact is null)
-        {
-            Log.AgentUnreachable(_s.Logger, Id, agentId);
-            _s.Acd.Post(new OutboundReservationReleased(AcdCallId));
-            await _flow.OnReservationFailedAsync();
-            return;
-        }
-
-        var leg = CreateCalleeLeg(CalleeKind.ReservedAgent, agentId, agentId, contact.Uri, contact.Uri.User ?? agentId, _s.Listeners.FromAgentListener(contact.Destination));
-        Legs.Start(leg, _s.Options.TransferRingTimeout);
-    }
-
     /// <summary>An INVITE offering relay leg B with the caller's codec, from the caller's number.</summary>
     public CalleeLeg CreateCalleeLeg(CalleeKind kind, string? agentId, string target, SipUri requestUri, string toUser, SipEndPoint destination) =>
         Legs.CreateCallee(kind, agentId, target, requestUri, toUser, destination, Caller, Route.Caller, Route.CallerName, Queue);
@@ -104,7 +32,7 @@ internal sealed partial class CallSession
             Log.CalleeGaveNoAnswer(_s.Logger, Id, leg.LogName);
             var alreadyCancelled = leg.CancelRequested;
             leg.Cancel();
-            return OnCalleeFailedAsync(leg, 408, alreadyCancelled);
+            return AcdLink.OnCalleeFailedAsync(leg, 408, alreadyCancelled);
         }
 
         return Task.CompletedTask;
@@ -138,7 +66,7 @@ internal sealed partial class CallSession
 
         if (!response.IsSuccess)
         {
-            await OnCalleeFailedAsync(leg, response.StatusCode, leg.CancelRequested);
+            await AcdLink.OnCalleeFailedAsync(leg, response.StatusCode, leg.CancelRequested);
             return;
         }
 
@@ -168,7 +96,7 @@ internal sealed partial class CallSession
             Log.CalleeBadAnswer(_s.Logger, Id, leg.LogName);
             _registry.UnmapDialog(dialog.CallId, dialog.LocalTag);
             Sender.SendBye(dialog, Q850Causes.IncompatibleDestination);
-            await OnCalleeFailedAsync(leg, 488, wasCancelled: false);
+            await AcdLink.OnCalleeFailedAsync(leg, 488, wasCancelled: false);
             return;
         }
 
@@ -228,69 +156,6 @@ internal sealed partial class CallSession
         }
     }
 
-    private async Task OnCalleeFailedAsync(CalleeLeg leg, int status, bool wasCancelled)
-    {
-        Log.CalleeFailed(_s.Logger, Id, leg.LogName, status);
-        if (wasCancelled)
-        {
-            return;
-        }
-
-        switch (leg.Kind)
-        {
-            case CalleeKind.AcdOffer when leg.AcdCallId == AcdCallId && _phase == CallPhase.Waiting:
-                // No answer (408/480/487) counts towards the no-answer policy; anything else is a refusal.
-                _s.Acd.Post(status is 408 or 480 or 487
-                    ? new OfferTimedOut(leg.AcdCallId, leg.AgentId!)
-                    : new OfferRejected(leg.AcdCallId, leg.AgentId!));
-                break;
-            case CalleeKind.ReservedAgent:
-                _s.Acd.Post(new OutboundReservationReleased(leg.AcdCallId));
-                await _flow.OnReservationFailedAsync();
-                break;
-            case CalleeKind.External when _phase == CallPhase.Waiting:
-                await _flow.OnExternalFailedAsync(status);
-                break;
-        }
-    }
-
-    private async Task OnOverflowAsync(OverflowCall overflow)
-    {
-        Log.Overflowed(_s.Logger, Id, overflow.Reason, overflow.Target);
-        if (overflow.Target.Kind == OverflowKind.Queue)
-        {
-            Queue = overflow.Target.QueueId;
-            return;
-        }
-
-        // No voicemail or callback service yet: the caller is released with a clear status.
-        Legs.CancelAll();
-        var disposition = overflow.Reason == OverflowReason.MaxWait ? CdrDisposition.TimedOut : CdrDisposition.Overflowed;
-        await Caller.HangUpAsync(480, "Temporarily Unavailable", Q850Causes.NoUserResponding);
-        await EndAsync(disposition, HangupParty.System, 480, Q850Causes.NoUserResponding);
-    }
-
-    private async Task OnAcdRejectedAsync(CommandRejected rejected)
-    {
-        Log.AcdRejected(_s.Logger, Id, rejected.Command, rejected.Reason);
-        switch (rejected.Command)
-        {
-            case nameof(CallArrived) when _phase == CallPhase.Waiting && Legs.Count == 0:
-                await Caller.HangUpAsync(480, "Temporarily Unavailable", Q850Causes.NoUserResponding);
-                await EndAsync(CdrDisposition.Failed, HangupParty.System, 480, Q850Causes.NoUserResponding);
-                break;
-            case nameof(OfferAnswered) when Connected is { Kind: CalleeKind.AcdOffer } leg && leg.AgentId == rejected.AgentId:
-                // The ACD took the offer back (ring timeout) just as the agent answered: put the caller back on hold
-                // music; the ACD offers the call again.
-                Sender.SendBye(leg.Dialog!, Q850Causes.NormalClearing);
-                DetachCallee();
-                break;
-            case nameof(ReserveAgentForOutbound):
-                await _flow.OnReservationFailedAsync();
-                break;
-        }
-    }
-
     /// <summary>Back to waiting: the callee leg is gone, the caller hears music and leg B points nowhere.</summary>
     public void DetachCallee()
     {
@@ -322,65 +187,6 @@ internal sealed partial class CallSession
         Relay.LegA.TelephoneEventPayloadType = answer.TelephoneEventPayloadType ?? -1;
         Relay.LegB.PayloadType = answer.Codec.PayloadType;
         Caller.MarkAnswered();
-    }
-
-    /// <summary>
-    /// The final response of a line's audio endpoint: relay leg A points at it, or, refused, the line cannot be heard
-    /// and the connected agent is released (the flow then ends the call). Null when refused or the call has ended.
-    /// </summary>
-    public async Task<SdpNegotiationResult?> AcceptLineAudioAsync(GatewayCallerLeg line, CalleeLeg leg, SipResponse response)
-    {
-        SdpNegotiationResult? answer = null;
-        if (response.IsSuccess)
-        {
-            var (accepted, usable) = await AcceptCallerAnswerAsync(leg, response);
-            answer = usable ? accepted : null;
-        }
-
-        if (_phase == CallPhase.Ended)
-        {
-            return null;
-        }
-
-        if (answer is null)
-        {
-            line.LogAudioFailed(response.StatusCode);
-            Legs.CancelAll();
-            ReleaseCalleeAsCallerFails();
-            return null;
-        }
-
-        Relay.LegA.SetRemote(answer.RemoteRtp, answer.RemoteRtcp);
-        Relay.LegA.PayloadType = answer.Codec!.PayloadType;
-        Relay.LegA.TelephoneEventPayloadType = answer.TelephoneEventPayloadType ?? -1;
-        return answer;
-    }
-
-    /// <summary>The line's call ended first (the far end hung up, or the line failed): the call ends with it.</summary>
-    public async Task OnLineEndedAsync(GatewayCallerLeg line, GatewayLineEndedSignal signal)
-    {
-        if (_phase == CallPhase.Ended || !line.TakeLineEnd(signal))
-        {
-            return;
-        }
-
-        var failure = signal.Reason == GatewayCallEndReason.LineFailure;
-        if (line.Inbound && !Caller.Answered)
-        {
-            await CallerLeftAsync(failure);
-            return;
-        }
-
-        var q850 = failure ? Q850Causes.TemporaryFailure : Q850Causes.NormalClearing;
-        Legs.CancelAll();
-        ReleaseCalleeAsCallerLeaves(q850);
-        if (Caller.Dialog is { } audio)
-        {
-            Sender.SendBye(audio, q850);
-        }
-
-        var disposition = failure ? CdrDisposition.NetworkFailure : AnsweredAt is null ? CdrDisposition.Abandoned : CdrDisposition.Answered;
-        await EndAsync(disposition, failure ? HangupParty.System : _flow.CallerParty, null, q850);
     }
 
     private async Task OnRetransmitted2xxAsync(Retransmitted2xxSignal signal)

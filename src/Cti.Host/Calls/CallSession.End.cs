@@ -46,7 +46,7 @@ internal sealed partial class CallSession
     }
 
     /// <summary>The caller side is gone before it was answered (a line stopped ringing, or ATA failed).</summary>
-    private async Task CallerLeftAsync(bool failure)
+    public async Task CallerLeftAsync(bool failure)
     {
         Log.CallerLeft(_s.Logger, Id);
         Legs.CancelAll();
@@ -56,7 +56,7 @@ internal sealed partial class CallSession
     }
 
     /// <summary>The caller is going: the connected callee is hung up, or the ACD learns that the waiting caller left.</summary>
-    private void ReleaseCalleeAsCallerLeaves(int q850 = Q850Causes.NormalClearing)
+    public void ReleaseCalleeAsCallerLeaves(int q850 = Q850Causes.NormalClearing)
     {
         if (Connected is { } leg)
         {
@@ -70,7 +70,7 @@ internal sealed partial class CallSession
     }
 
     /// <summary>The caller side cannot be heard after all: the connected callee is released.</summary>
-    private void ReleaseCalleeAsCallerFails()
+    public void ReleaseCalleeAsCallerFails()
     {
         if (Connected is { } leg)
         {

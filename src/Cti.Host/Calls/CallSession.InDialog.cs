@@ -97,41 +97,11 @@ internal sealed partial class CallSession
     /// </summary>
     private async Task OnReInviteAsync(SipServerContext context, CallLegSide side, SipDialog dialog)
     {
-        var request = context.Request;
         var isCaller = side == CallLegSide.Caller;
-        var options = isCaller ? Caller.NextMedia(SdpDirection.SendRecv) : Connected?.NextMedia(SdpDirection.SendRecv);
-        if (options is null)
+        if (await ReInvites.AnswerAsync(context, isCaller ? Caller : Connected, dialog, isCaller ? Relay.LegA : Relay.LegB) is not { } direction)
         {
-            await context.RespondAsync(context.CreateResponse(481, "Call/Transaction Does Not Exist"));
             return;
         }
-
-        SdpSessionDescription answer;
-        var direction = SdpDirection.SendRecv;
-        if (!request.Body.IsEmpty && SdpBodies.IsSdp(request.ContentType) && SdpParser.TryParse(request.Body.Span, out var offer, out _))
-        {
-            var result = SdpNegotiator.Answer(offer, options);
-            if (!result.Success)
-            {
-                await context.RespondAsync(context.CreateResponse(488, "Not Acceptable Here"));
-                return;
-            }
-
-            var leg = isCaller ? Relay.LegA : Relay.LegB;
-            leg.SetRemote(result.RemoteRtp, result.RemoteRtcp);
-            direction = result.RemoteDirection;
-            answer = result.Answer!;
-        }
-        else
-        {
-            // No offer (a session refresh): offer what we have; the ACK carries the answer, which changes nothing here.
-            answer = SdpNegotiator.CreateOffer(options);
-        }
-
-        var ok = context.CreateResponse(200, "OK");
-        ok.Headers.Add(SipHeaderNames.Contact, dialog.LocalContact);
-        SdpBodies.Attach(ok, answer);
-        await context.RespondAsync(ok);
 
         var holding = direction is SdpDirection.SendOnly or SdpDirection.Inactive;
         var agent = Connected?.AgentId;
@@ -163,17 +133,13 @@ internal sealed partial class CallSession
     private void ForwardHold(bool fromCaller, SdpDirection direction)
     {
         // A callee not connected, or a gateway caller whose audio is not up yet: nothing to tell.
-        ICallLeg? other = fromCaller ? Connected : Caller;
-        if (other?.Dialog is not { } target || other.NextMedia(direction) is not { } options)
+        if (ReInvites.Offer(fromCaller ? Connected : Caller, direction) is not var (reinvite, target))
         {
             return;
         }
 
-        var reinvite = target.CreateRequest(SipMethods.Invite);
-        SdpBodies.Attach(reinvite, SdpNegotiator.CreateOffer(options));
         var side = fromCaller ? CallLegSide.Callee : CallLegSide.Caller;
-        var cseq = target.LocalCSeq;
-        _ = SendInDialogAsync(reinvite, target.Flow, side, cseq);
+        _ = SendInDialogAsync(reinvite, target.Flow, side, target.LocalCSeq);
     }
 
     private async Task SendInDialogAsync(SipRequest request, Cti.Sip.Transport.SipEndPoint destination, CallLegSide side, uint cseq)

@@ -8,9 +8,6 @@ internal sealed partial class CallSession
         [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Call {CallId}: the caller left before an answer")]
         public static partial void CallerLeft(ILogger logger, string callId);
 
-        [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "Call {CallId}: agent {AgentId} has no registered or static contact; offer refused")]
-        public static partial void AgentUnreachable(ILogger logger, string callId, string agentId);
-
         [LoggerMessage(EventId = 5004, Level = LogLevel.Debug, Message = "Call {CallId}: ringing {Kind} {Target}")]
         public static partial void Ringing(ILogger logger, string callId, Cti.Host.Calls.Legs.CalleeKind kind, string target);
 
@@ -22,15 +19,6 @@ internal sealed partial class CallSession
 
         [LoggerMessage(EventId = 5007, Level = LogLevel.Information, Message = "Call {CallId}: connected to {Target}")]
         public static partial void Connected(ILogger logger, string callId, string target);
-
-        [LoggerMessage(EventId = 5009, Level = LogLevel.Information, Message = "Call {CallId}: {Target} answered {Status}")]
-        public static partial void CalleeFailed(ILogger logger, string callId, string target, int status);
-
-        [LoggerMessage(EventId = 5010, Level = LogLevel.Information, Message = "Call {CallId} overflowed ({Reason}) to {Target}")]
-        public static partial void Overflowed(ILogger logger, string callId, Cti.Routing.Engine.OverflowReason reason, Cti.Routing.Config.OverflowTarget target);
-
-        [LoggerMessage(EventId = 5011, Level = LogLevel.Warning, Message = "Call {CallId}: the ACD refused {Command} ({Reason})")]
-        public static partial void AcdRejected(ILogger logger, string callId, string command, Cti.Routing.Agents.RejectionReason reason);
 
         [LoggerMessage(EventId = 5013, Level = LogLevel.Information, Message = "Call {CallId}: the {Party} hung up")]
         public static partial void HungUp(ILogger logger, string callId, string party);

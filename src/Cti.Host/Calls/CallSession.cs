@@ -49,6 +49,7 @@ internal sealed partial class CallSession
         Transfer = new TransferFlow(this, services.Acd, services.Routing, services.Metrics, services.Options.TransferRingTimeout, services.Logger);
         Caller = caller(this);
         _flow = flow(this);
+        AcdLink = new CallAcdLink(this, services.Acd, services.Contacts, services.Listeners, services.Options.TransferRingTimeout, services.Logger);
     }
 
     /// <summary>The correlation id shared by both legs, the CDR and every event.</summary>
@@ -84,6 +85,12 @@ internal sealed partial class CallSession
     public CalleeLeg? Connected { get; private set; }
 
     public TransferFlow Transfer { get; }
+
+    /// <summary>What the call says to and hears from the ACD.</summary>
+    public CallAcdLink AcdLink { get; }
+
+    /// <summary>The kind of call this is.</summary>
+    public CallFlow Flow => _flow;
 
     public string? Queue { get => Record.Queue; set => Record.Queue = value; }
 
@@ -197,7 +204,7 @@ internal sealed partial class CallSession
 
     private Task HandleAsync(CallSignal signal) => signal switch
     {
-        AcdSignal acd => OnAcdAsync(acd.Output),
+        AcdSignal acd => AcdLink.OnAcdAsync(acd.Output),
         CallerCancelledSignal => OnCallerCancelledAsync(),
         CalleeProvisionalSignal p => OnCalleeProvisionalAsync(p),
         CalleeFinalSignal f => OnCalleeFinalAsync(f),

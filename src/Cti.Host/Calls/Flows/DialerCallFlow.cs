@@ -96,7 +96,7 @@ internal sealed partial class DialerCallFlow(
         AbandonMessagePlayedSignal => OnAbandonMessagePlayedAsync(),
         HuntAgentSignal => HuntAgentAsync(),
         GatewayDialedSignal d => OnDialedAsync(d.Result),
-        GatewayLineEndedSignal e => Call.OnLineEndedAsync(line!, e),
+        GatewayLineEndedSignal e => LineCallerEvents.OnLineEndedAsync(Call, line!, e),
         _ => Task.CompletedTask,
     };
 
@@ -202,7 +202,7 @@ internal sealed partial class DialerCallFlow(
         if (line.LineAnswered() is { } ended)
         {
             // The customer hung up between the answer and this signal.
-            await Call.OnLineEndedAsync(line, ended);
+            await LineCallerEvents.OnLineEndedAsync(Call, line, ended);
             return;
         }
 
@@ -217,7 +217,7 @@ internal sealed partial class DialerCallFlow(
     /// <summary>The line's audio endpoint answered (or not): from its 200 on, an ordinary dialer call.</summary>
     private async Task OnLineAudioFinalAsync(CalleeLeg leg, SipResponse response)
     {
-        var answer = await Call.AcceptLineAudioAsync(line!, leg, response);
+        var answer = await LineCallerEvents.AcceptAudioAsync(Call, line!, leg, response);
         if (answer is null)
         {
             if (!Call.HasEnded)
@@ -244,7 +244,7 @@ internal sealed partial class DialerCallFlow(
         if (_reservedAgent is { } reserved)
         {
             _reservedAgent = null;
-            await Call.RingReservedAgentAsync(reserved);
+            await Call.AcdLink.RingReservedAgentAsync(reserved);
         }
         else
         {

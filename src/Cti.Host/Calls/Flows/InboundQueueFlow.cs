@@ -45,12 +45,12 @@ internal sealed partial class InboundQueueFlow(CallSession call, SipCallerLeg? s
     }
 
     public override Task OnSignalAsync(CallSignal signal) =>
-        signal is GatewayLineEndedSignal ended && line is not null ? Call.OnLineEndedAsync(line, ended) : Task.CompletedTask;
+        signal is GatewayLineEndedSignal ended && line is not null ? LineCallerEvents.OnLineEndedAsync(Call, line, ended) : Task.CompletedTask;
 
     /// <summary>The line's audio endpoint answered after the agent: the relay now bridges the two.</summary>
     public override async Task OnCallerInviteFinalAsync(CalleeLeg leg, SipResponse response)
     {
-        var answer = await Call.AcceptLineAudioAsync(line!, leg, response);
+        var answer = await LineCallerEvents.AcceptAudioAsync(Call, line!, leg, response);
         if (answer is null)
         {
             if (!Call.HasEnded)
