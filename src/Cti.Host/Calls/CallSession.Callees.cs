@@ -18,92 +18,8 @@ internal sealed partial class CallSession
     public CalleeLeg CreateCalleeLeg(CalleeKind kind, string? agentId, string target, SipUri requestUri, string toUser, SipEndPoint destination) =>
         Legs.CreateCallee(kind, agentId, target, requestUri, toUser, destination, Caller, Route.Caller, Route.CallerName, Queue);
 
-    private Task OnCalleeGuardAsync(CalleeGuardSignal signal)
-    {
-        if (Legs.TryGet(signal.Token, out var customer) && customer.Kind == CalleeKind.Customer && !customer.CancelRequested)
-        {
-            _flow.OnCallerInviteTimeout(customer);
-            return Task.CompletedTask;
-        }
-
-        if (Legs.Remove(signal.Token, out var leg) && leg.Dialog is null)
-        {
-            // Treated as a final 408: the leg is dropped (a CANCEL goes out if none has yet).
-            Log.CalleeGaveNoAnswer(_s.Logger, Id, leg.LogName);
-            var alreadyCancelled = leg.CancelRequested;
-            leg.Cancel();
-            return AcdLink.OnCalleeFailedAsync(leg, 408, alreadyCancelled);
-        }
-
-        return Task.CompletedTask;
-    }
-
-    private Task OnCalleeProvisionalAsync(CalleeProvisionalSignal signal)
-    {
-        if (Legs.TryGet(signal.Token, out var leg))
-        {
-            leg.Ringing = true;
-        }
-
-        return Task.CompletedTask;
-    }
-
-    private async Task OnCalleeFinalAsync(CalleeFinalSignal signal)
-    {
-        if (!Legs.Remove(signal.Token, out var leg))
-        {
-            return;
-        }
-
-        leg.GuardTimer?.Dispose();
-        var response = signal.Response;
-        if (leg.Kind == CalleeKind.Customer)
-        {
-            Caller.PendingDone();
-            await _flow.OnCallerInviteFinalAsync(leg, response);
-            return;
-        }
-
-        if (!response.IsSuccess)
-        {
-            await AcdLink.OnCalleeFailedAsync(leg, response.StatusCode, leg.CancelRequested);
-            return;
-        }
-
-        var dialog = leg.AcceptDialog(response);
-        Legs.Answered(leg);
-
-        // Mapped before the ACK goes out: the agent may send a REFER or re-INVITE the moment it has the ACK, and those
-        // must find this call (they wait in its mailbox until this signal is done).
-        _registry.MapDialog(dialog.CallId, dialog.LocalTag, this, CallLegSide.Callee);
-        await Sender.SendAckAsync(dialog, leg.Invite.CSeq!.Number, leg.Destination);
-        if (_phase != CallPhase.Waiting || leg.CancelRequested || !_flow.TakesCallees)
-        {
-            // Answered after we gave up on it (caller gone, someone else answered, timed out): hang it up again.
-            _registry.UnmapDialog(dialog.CallId, dialog.LocalTag);
-            Sender.SendBye(dialog, Q850Causes.NormalClearing);
-            if (leg.Kind == CalleeKind.ReservedAgent && !leg.CancelRequested)
-            {
-                _s.Acd.Post(new OutboundReservationReleased(leg.AcdCallId));
-            }
-
-            return;
-        }
-
-        var answer = SdpBodies.ReadAnswer(response, leg.Offer);
-        if (answer is null)
-        {
-            Log.CalleeBadAnswer(_s.Logger, Id, leg.LogName);
-            _registry.UnmapDialog(dialog.CallId, dialog.LocalTag);
-            Sender.SendBye(dialog, Q850Causes.IncompatibleDestination);
-            await AcdLink.OnCalleeFailedAsync(leg, 488, wasCancelled: false);
-            return;
-        }
-
-        await ConnectAsync(leg, answer);
-    }
-
-    private async Task ConnectAsync(CalleeLeg leg, SdpNegotiationResult answer)
+    /// <summary>Bridges an answered callee to the caller and answers the caller side if it is not yet.</summary>
+    public async Task ConnectAsync(CalleeLeg leg, SdpNegotiationResult answer)
     {
         Relay.LegB.SetRemote(answer.RemoteRtp, answer.RemoteRtcp);
         Relay.LegB.TelephoneEventPayloadType = answer.TelephoneEventPayloadType ?? -1;
@@ -174,7 +90,7 @@ internal sealed partial class CallSession
     public async Task<(SdpNegotiationResult? Answer, bool Usable)> AcceptCallerAnswerAsync(CalleeLeg leg, SipResponse response)
     {
         // Mapped before the ACK goes out, so a BYE right after it finds this call.
-        var result = await Caller.AcceptAnswerAsync(leg, response, _phase == CallPhase.Ended, dialog => _registry.MapDialog(dialog.CallId, dialog.LocalTag, this, CallLegSide.Caller));
+        var result = await Caller.AcceptAnswerAsync(leg, response, _phase == CallPhase.Ended, dialog => MapDialog(dialog, CallLegSide.Caller));
         Legs.Answered(leg);
         return result;
     }
@@ -187,13 +103,5 @@ internal sealed partial class CallSession
         Relay.LegA.TelephoneEventPayloadType = answer.TelephoneEventPayloadType ?? -1;
         Relay.LegB.PayloadType = answer.Codec.PayloadType;
         Caller.MarkAnswered();
-    }
-
-    private async Task OnRetransmitted2xxAsync(Retransmitted2xxSignal signal)
-    {
-        if (Legs.AnsweredLeg(signal.Response.CallId) is { } leg && leg.Dialog is { } dialog && signal.Response.CSeq is { } cseq)
-        {
-            await Sender.SendAckAsync(dialog, cseq.Number, leg.Destination);
-        }
     }
 }

@@ -11,17 +11,8 @@ internal sealed partial class CallSession
         [LoggerMessage(EventId = 5004, Level = LogLevel.Debug, Message = "Call {CallId}: ringing {Kind} {Target}")]
         public static partial void Ringing(ILogger logger, string callId, Cti.Host.Calls.Legs.CalleeKind kind, string target);
 
-        [LoggerMessage(EventId = 5005, Level = LogLevel.Information, Message = "Call {CallId}: {Target} gave no final response in time")]
-        public static partial void CalleeGaveNoAnswer(ILogger logger, string callId, string target);
-
-        [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "Call {CallId}: {Target} answered without a usable SDP answer")]
-        public static partial void CalleeBadAnswer(ILogger logger, string callId, string target);
-
         [LoggerMessage(EventId = 5007, Level = LogLevel.Information, Message = "Call {CallId}: connected to {Target}")]
         public static partial void Connected(ILogger logger, string callId, string target);
-
-        [LoggerMessage(EventId = 5013, Level = LogLevel.Information, Message = "Call {CallId}: the {Party} hung up")]
-        public static partial void HungUp(ILogger logger, string callId, string party);
 
         [LoggerMessage(EventId = 5016, Level = LogLevel.Warning, Message = "Call {CallId} reached the maximum call duration")]
         public static partial void MaxDuration(ILogger logger, string callId);

@@ -29,6 +29,8 @@ internal sealed partial class CallSession
     private readonly CallRegistry _registry;
     private readonly List<string> _acdCallIds = [];
     private readonly CallFlow _flow;
+    private readonly CallDialogRequests _dialogs;
+    private readonly CalleeResponses _responses;
     private CallPhase _phase = CallPhase.Waiting;
     private ITimer? _welcomeTimer;
     private ITimer? _maxDurationTimer;
@@ -49,6 +51,8 @@ internal sealed partial class CallSession
         Transfer = new TransferFlow(this, services.Acd, services.Routing, services.Metrics, services.Options.TransferRingTimeout, services.Logger);
         Caller = caller(this);
         _flow = flow(this);
+        _dialogs = new CallDialogRequests(this, services.Acd, services.Logger);
+        _responses = new CalleeResponses(this, services.Acd, services.Logger);
         AcdLink = new CallAcdLink(this, services.Acd, services.Contacts, services.Listeners, services.Options.TransferRingTimeout, services.Logger);
     }
 
@@ -122,6 +126,10 @@ internal sealed partial class CallSession
         return _flow.StartAsync();
     }
 
+    public void MapDialog(Cti.Sip.Dialogs.SipDialog dialog, CallLegSide side) => _registry.MapDialog(dialog.CallId, dialog.LocalTag, this, side);
+
+    public void UnmapDialog(Cti.Sip.Dialogs.SipDialog dialog) => _registry.UnmapDialog(dialog.CallId, dialog.LocalTag);
+
     /// <summary>Starts the loop (the flow calls it once its first legs are on their way).</summary>
     public void RunLoop() => _ = RunAsync();
 
@@ -163,7 +171,7 @@ internal sealed partial class CallSession
         }
     }
 
-    private void PlayMusic()
+    public void PlayMusic()
     {
         if ((Caller.Answered || _s.Options.EarlyMedia) && _s.Prompts.Open(PromptFiles.Hold, loop: true) is { } music)
         {
@@ -206,12 +214,12 @@ internal sealed partial class CallSession
     {
         AcdSignal acd => AcdLink.OnAcdAsync(acd.Output),
         CallerCancelledSignal => OnCallerCancelledAsync(),
-        CalleeProvisionalSignal p => OnCalleeProvisionalAsync(p),
-        CalleeFinalSignal f => OnCalleeFinalAsync(f),
-        CalleeGuardSignal g => OnCalleeGuardAsync(g),
-        InDialogSignal d => OnInDialogAsync(d),
-        InDialogResponseSignal r => OnInDialogResponseAsync(r),
-        Retransmitted2xxSignal r => OnRetransmitted2xxAsync(r),
+        CalleeProvisionalSignal p => _responses.OnProvisionalAsync(p),
+        CalleeFinalSignal f => _responses.OnFinalAsync(f),
+        CalleeGuardSignal g => _responses.OnGuardAsync(g),
+        InDialogSignal d => _dialogs.OnRequestAsync(d),
+        InDialogResponseSignal r => _dialogs.OnResponseAsync(r),
+        Retransmitted2xxSignal r => _responses.OnRetransmitted2xxAsync(r),
         WelcomeDoneSignal => OnWelcomeDoneAsync(),
         MaxDurationSignal => OnMaxDurationAsync(),
         ShutdownSignal => OnShutdownAsync(),

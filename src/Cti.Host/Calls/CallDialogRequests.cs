@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Cti.Cdrs;
 using Cti.Host.Calls.Legs;
 using Cti.Media.Relay;
@@ -11,14 +9,18 @@ using Cti.Sip.Stack;
 
 namespace Cti.Host.Calls;
 
-internal sealed partial class CallSession
+/// <summary>
+/// Requests inside one call's dialogs, whichever legs it has: BYE ends the call, a re-INVITE is answered locally and
+/// its hold passed on, REFER goes to the transfer flow, the rest is acknowledged. Runs on the call's loop.
+/// </summary>
+internal sealed partial class CallDialogRequests(CallSession call, AcdEngine acd, ILogger logger)
 {
-    private async Task OnInDialogAsync(InDialogSignal signal)
+    public async Task OnRequestAsync(InDialogSignal signal)
     {
         var context = signal.Context;
         var request = context.Request;
-        var dialog = signal.Side == CallLegSide.Caller ? Caller.Dialog : DialogOf(request);
-        if (_phase == CallPhase.Ended || dialog is null)
+        var dialog = signal.Side == CallLegSide.Caller ? call.Caller.Dialog : DialogOf(request);
+        if (call.HasEnded || dialog is null)
         {
             await context.RespondAsync(context.CreateResponse(481, "Call/Transaction Does Not Exist"));
             return;
@@ -40,7 +42,7 @@ internal sealed partial class CallSession
                 await OnReInviteAsync(context, signal.Side, dialog);
                 break;
             case SipMethods.Refer when signal.Side == CallLegSide.Callee:
-                await Transfer.OnReferAsync(context, dialog);
+                await call.Transfer.OnReferAsync(context, dialog);
                 break;
             case SipMethods.Refer:
                 await context.RespondAsync(context.CreateResponse(403, "Callers cannot transfer"));
@@ -54,12 +56,12 @@ internal sealed partial class CallSession
 
     private SipDialog? DialogOf(SipRequest request)
     {
-        if (Connected?.Dialog is { } connected && connected.Matches(request))
+        if (call.Connected?.Dialog is { } connected && connected.Matches(request))
         {
             return connected;
         }
 
-        return Legs.AnsweredLeg(request.CallId) is { Dialog: { } dialog } && dialog.Matches(request) ? dialog : null;
+        return call.Legs.AnsweredLeg(request.CallId) is { Dialog: { } dialog } && dialog.Matches(request) ? dialog : null;
     }
 
     private async Task OnByeAsync(CallLegSide side, SipDialog dialog, SipRequest bye)
@@ -67,28 +69,28 @@ internal sealed partial class CallSession
         var q850 = Q850Causes.FromReasonHeader(bye.Headers.Get(SipHeaderNames.Reason)) ?? Q850Causes.NormalClearing;
         if (side == CallLegSide.Caller)
         {
-            Log.HungUp(_s.Logger, Id, "caller");
-            Legs.CancelAll();
-            ReleaseCalleeAsCallerLeaves(q850);
+            Log.HungUp(logger, call.Id, "caller");
+            call.Legs.CancelAll();
+            call.ReleaseCalleeAsCallerLeaves(q850);
 
             // The flow says who the caller side is: a caller, a dialled customer (callee), a calling agent.
-            await EndAsync(AnsweredAt is not null ? CdrDisposition.Answered : _flow.CallerLeftUnanswered, _flow.CallerParty, 200, q850);
+            await call.EndAsync(call.AnsweredAt is not null ? CdrDisposition.Answered : call.Flow.CallerLeftUnanswered, call.Flow.CallerParty, 200, q850);
             return;
         }
 
-        if (Connected?.Dialog != dialog)
+        if (call.Connected?.Dialog != dialog)
         {
             // A leg we already left (transferred away, lost race): nothing else to end.
-            _registry.UnmapDialog(dialog.CallId, dialog.LocalTag);
+            call.UnmapDialog(dialog);
             return;
         }
 
-        var callee = Connected!;
-        Log.HungUp(_s.Logger, Id, callee.Kind == CalleeKind.External ? "transfer target" : "agent");
-        await Caller.ByeAsync(q850);
+        var callee = call.Connected!;
+        Log.HungUp(logger, call.Id, callee.Kind == CalleeKind.External ? "transfer target" : "agent");
+        await call.Caller.ByeAsync(q850);
 
-        TellAcdLegEnded(callee, callerHungUp: false);
-        await EndAsync(CdrDisposition.Answered, callee.Kind == CalleeKind.External ? HangupParty.Callee : HangupParty.Agent, 200, q850);
+        call.TellAcdLegEnded(callee, callerHungUp: false);
+        await call.EndAsync(CdrDisposition.Answered, callee.Kind == CalleeKind.External ? HangupParty.Callee : HangupParty.Agent, 200, q850);
     }
 
     /// <summary>
@@ -98,14 +100,14 @@ internal sealed partial class CallSession
     private async Task OnReInviteAsync(SipServerContext context, CallLegSide side, SipDialog dialog)
     {
         var isCaller = side == CallLegSide.Caller;
-        if (await ReInvites.AnswerAsync(context, isCaller ? Caller : Connected, dialog, isCaller ? Relay.LegA : Relay.LegB) is not { } direction)
+        if (await ReInvites.AnswerAsync(context, isCaller ? call.Caller : call.Connected, dialog, isCaller ? call.Relay.LegA : call.Relay.LegB) is not { } direction)
         {
             return;
         }
 
         var holding = direction is SdpDirection.SendOnly or SdpDirection.Inactive;
-        var agent = Connected?.AgentId;
-        if (!Record.Hold(isCaller, holding, agent))
+        var agent = call.Connected?.AgentId;
+        if (!call.Record.Hold(isCaller, holding, agent))
         {
             return;
         }
@@ -115,16 +117,16 @@ internal sealed partial class CallSession
         {
             if (holding)
             {
-                PlayMusic();
+                call.PlayMusic();
             }
             else
             {
-                Relay.StopPlayback(RtpRelayLegId.A);
+                call.Relay.StopPlayback(RtpRelayLegId.A);
             }
 
             if (agent is not null)
             {
-                _s.Acd.Post(new AgentStateRequest(agent, holding ? Cti.Routing.Agents.AgentRequestKind.Hold : Cti.Routing.Agents.AgentRequestKind.Unhold));
+                acd.Post(new AgentStateRequest(agent, holding ? Cti.Routing.Agents.AgentRequestKind.Hold : Cti.Routing.Agents.AgentRequestKind.Unhold));
             }
         }
     }
@@ -133,7 +135,7 @@ internal sealed partial class CallSession
     private void ForwardHold(bool fromCaller, SdpDirection direction)
     {
         // A callee not connected, or a gateway caller whose audio is not up yet: nothing to tell.
-        if (ReInvites.Offer(fromCaller ? Connected : Caller, direction) is not var (reinvite, target))
+        if (ReInvites.Offer(fromCaller ? call.Connected : call.Caller, direction) is not var (reinvite, target))
         {
             return;
         }
@@ -144,23 +146,29 @@ internal sealed partial class CallSession
 
     private async Task SendInDialogAsync(SipRequest request, Cti.Sip.Transport.SipEndPoint destination, CallLegSide side, uint cseq)
     {
-        if (await Sender.SendInDialogAsync(request, destination) is { } response)
+        if (await call.Sender.SendInDialogAsync(request, destination) is { } response)
         {
-            Post(new InDialogResponseSignal(side, request.Method, cseq, response));
+            call.Post(new InDialogResponseSignal(side, request.Method, cseq, response));
         }
     }
 
-    private async Task OnInDialogResponseAsync(InDialogResponseSignal signal)
+    public async Task OnResponseAsync(InDialogResponseSignal signal)
     {
         if (signal.Method != SipMethods.Invite || !signal.Response.IsSuccess)
         {
             return;
         }
 
-        var dialog = signal.Side == CallLegSide.Caller ? Caller.Dialog : Connected?.Dialog;
+        var dialog = signal.Side == CallLegSide.Caller ? call.Caller.Dialog : call.Connected?.Dialog;
         if (dialog is not null)
         {
-            await Sender.SendAckAsync(dialog, signal.CSeq, dialog.Flow);
+            await call.Sender.SendAckAsync(dialog, signal.CSeq, dialog.Flow);
         }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 5013, Level = LogLevel.Information, Message = "Call {CallId}: the {Party} hung up")]
+        public static partial void HungUp(ILogger logger, string callId, string party);
     }
 }
