@@ -147,6 +147,20 @@ internal sealed partial class CallAcdLink(CallSession call, AcdEngine acd, Agent
         }
     }
 
+    /// <summary>Tells the ACD a connected leg is over (the agent goes to wrap-up).</summary>
+    public void LegEnded(CalleeLeg leg, bool callerHungUp)
+    {
+        switch (leg.Kind)
+        {
+            case CalleeKind.AcdOffer:
+                acd.Post(callerHungUp ? new CallerHungUp(leg.AcdCallId) : new CallEnded(leg.AcdCallId));
+                break;
+            case CalleeKind.ReservedAgent:
+                acd.Post(new CallEnded(leg.AcdCallId));
+                break;
+        }
+    }
+
     private static partial class Log
     {
         [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "Call {CallId}: agent {AgentId} has no registered or static contact; offer refused")]

@@ -89,7 +89,7 @@ internal sealed partial class CallDialogRequests(CallSession call, AcdEngine acd
         Log.HungUp(logger, call.Id, callee.Kind == CalleeKind.External ? "transfer target" : "agent");
         await call.Caller.ByeAsync(q850);
 
-        call.TellAcdLegEnded(callee, callerHungUp: false);
+        call.AcdLink.LegEnded(callee, callerHungUp: false);
         await call.EndAsync(CdrDisposition.Answered, callee.Kind == CalleeKind.External ? HangupParty.Callee : HangupParty.Agent, 200, q850);
     }
 

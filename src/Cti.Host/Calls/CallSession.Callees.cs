@@ -94,14 +94,4 @@ internal sealed partial class CallSession
         Legs.Answered(leg);
         return result;
     }
-
-    /// <summary>Points relay leg A at a caller side that answered our INVITE, and counts it answered.</summary>
-    public void BridgeCaller(SdpNegotiationResult answer)
-    {
-        Relay.LegA.SetRemote(answer.RemoteRtp, answer.RemoteRtcp);
-        Relay.LegA.PayloadType = answer.Codec!.PayloadType;
-        Relay.LegA.TelephoneEventPayloadType = answer.TelephoneEventPayloadType ?? -1;
-        Relay.LegB.PayloadType = answer.Codec.PayloadType;
-        Caller.MarkAnswered();
-    }
 }

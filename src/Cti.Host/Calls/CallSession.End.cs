@@ -61,7 +61,7 @@ internal sealed partial class CallSession
         if (Connected is { } leg)
         {
             Sender.SendBye(leg.Dialog!, q850);
-            TellAcdLegEnded(leg, callerHungUp: true);
+            AcdLink.LegEnded(leg, callerHungUp: true);
         }
         else if (AcdWaiting)
         {
@@ -75,7 +75,7 @@ internal sealed partial class CallSession
         if (Connected is { } leg)
         {
             Sender.SendBye(leg.Dialog!, Q850Causes.TemporaryFailure);
-            TellAcdLegEnded(leg, callerHungUp: true);
+            AcdLink.LegEnded(leg, callerHungUp: true);
         }
     }
 
@@ -85,20 +85,6 @@ internal sealed partial class CallSession
         ReleaseCalleeAsCallerLeaves();
 
         await Caller.HangUpAsync(status, reason, Q850Causes.NormalClearing);
-    }
-
-    /// <summary>Tells the ACD a connected leg is over (the agent goes to wrap-up).</summary>
-    public void TellAcdLegEnded(CalleeLeg leg, bool callerHungUp)
-    {
-        switch (leg.Kind)
-        {
-            case CalleeKind.AcdOffer:
-                _s.Acd.Post(callerHungUp ? new CallerHungUp(leg.AcdCallId) : new CallEnded(leg.AcdCallId));
-                break;
-            case CalleeKind.ReservedAgent:
-                _s.Acd.Post(new CallEnded(leg.AcdCallId));
-                break;
-        }
     }
 
     /// <summary>

@@ -1,13 +1,11 @@
 using System.Threading.Channels;
 using Cti.Cdrs;
-using Cti.Events;
 using Cti.Host.Calls.Flows;
 using Cti.Host.Calls.Legs;
 using Cti.Host.Trunks;
 using Cti.Media.Audio;
 using Cti.Media.Hosting;
 using Cti.Media.Relay;
-using Cti.Media.Rtp;
 
 namespace Cti.Host.Calls;
 
@@ -108,12 +106,6 @@ internal sealed partial class CallSession
     /// <summary>In a queue or being transferred: the caller hears the prompt or music, callees may be ringing.</summary>
     public bool IsWaiting => _phase == CallPhase.Waiting;
 
-    /// <summary>The gateway line of this call, when its customer is on one.</summary>
-    public string? LineName => Caller.LineName;
-
-    /// <summary>For tests and the API: what the call is doing.</summary>
-    public string PhaseName => _phase.ToString().ToLowerInvariant();
-
     /// <summary>Hands a signal to the call's loop; dropped once the call has ended.</summary>
     public bool Post(CallSignal signal) => _mailbox.Writer.TryWrite(signal);
 
@@ -134,10 +126,6 @@ internal sealed partial class CallSession
     public void RunLoop() => _ = RunAsync();
 
     public void ReportMediaProgress() => Record.ReportMediaProgress();
-
-    public (RtpLegStatistics Caller, RtpLegStatistics Callee) MediaStatistics() => Record.MediaStatistics();
-
-    public void PublishOffered(CtiEvent offered) => Record.Offered(offered);
 
     /// <summary>Unmaps the first ACD id at the end (an inbound call's; dialled calls keep theirs, as they always have).</summary>
     public void RememberAcdId() => _acdCallIds.Add(AcdCallId);

@@ -42,7 +42,7 @@ internal sealed partial class AgentOwnCallFlow(
         Call.LastAgent = agentId;
         Call.AcdWaiting = false;
         Log.AgentCall(logger, Call.Id, agentId);
-        Call.PublishOffered(CallEvents.Offered(Call.Id, "outbound", Call.Route.Trunk.Name, null, null, Call.Route.Caller, number) with { AgentId = agentId });
+        Call.Record.Offered(CallEvents.Offered(Call.Id, "outbound", Call.Route.Trunk.Name, null, null, Call.Route.Caller, number) with { AgentId = agentId });
         await agent.RingAsync(earlyMedia: false);
         Call.ArmCallTimers();
 

@@ -8,6 +8,7 @@ using Cti.Media.Hosting;
 using Cti.Media.Relay;
 using Cti.Routing.Engine;
 using Cti.Sip.Messages;
+using Cti.Sip.Sdp;
 using CallDirection = Cti.Cdrs.CallDirection;
 
 namespace Cti.Host.Calls.Flows;
@@ -51,7 +52,7 @@ internal sealed partial class DialerCallFlow(
     {
         Call.AcdWaiting = false;
         Log.Dialing(logger, Call.Id, dial.CampaignId, dial.MaskedNumber);
-        Call.PublishOffered(CallEvents.Offered(Call.Id, "outbound", line is null ? Call.Route.Trunk.Name : null, null, dial.CampaignId, dial.CallerId, dial.Number));
+        Call.Record.Offered(CallEvents.Offered(Call.Id, "outbound", line is null ? Call.Route.Trunk.Name : null, null, dial.CampaignId, dial.CallerId, dial.Number));
         Call.ArmCallTimers();
 
         // Preview and callbacks belong to one agent: hold them for this call while the customer rings.
@@ -172,7 +173,7 @@ internal sealed partial class DialerCallFlow(
             return;
         }
 
-        Call.BridgeCaller(answer);
+        BridgeCaller(answer);
         await OnCustomerAnsweredAsync();
     }
 
@@ -330,5 +331,15 @@ internal sealed partial class DialerCallFlow(
 
         _outcomeReported = true;
         campaign.Report(new CallOutcomeReport(Call.Id, outcome, _customerRingTime, status));
+    }
+
+    /// <summary>Points relay leg A at a caller side that answered our INVITE, and counts it answered.</summary>
+    private void BridgeCaller(SdpNegotiationResult answer)
+    {
+        Call.Relay.LegA.SetRemote(answer.RemoteRtp, answer.RemoteRtcp);
+        Call.Relay.LegA.PayloadType = answer.Codec!.PayloadType;
+        Call.Relay.LegA.TelephoneEventPayloadType = answer.TelephoneEventPayloadType ?? -1;
+        Call.Relay.LegB.PayloadType = answer.Codec.PayloadType;
+        Call.Caller.MarkAnswered();
     }
 }

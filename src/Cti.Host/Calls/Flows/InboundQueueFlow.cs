@@ -22,7 +22,7 @@ internal sealed partial class InboundQueueFlow(CallSession call, SipCallerLeg? s
         if (sip is not null)
         {
             Log.CallStarted(logger, Call.Id, route.Trunk.Name, route.Queue);
-            Call.PublishOffered(CallEvents.Offered(Call.Id, "inbound", route.Trunk.Name, route.Did, route.Queue, route.Caller));
+            Call.Record.Offered(CallEvents.Offered(Call.Id, "inbound", route.Trunk.Name, route.Did, route.Queue, route.Caller));
             await sip.RingAsync(earlyMedia);
             if (earlyMedia)
             {
@@ -34,7 +34,7 @@ internal sealed partial class InboundQueueFlow(CallSession call, SipCallerLeg? s
         else
         {
             Log.GatewayCallStarted(logger, Call.Id, line!.Line.Name, route.Queue);
-            Call.PublishOffered(CallEvents.Offered(Call.Id, "inbound", null, null, route.Queue, route.Caller));
+            Call.Record.Offered(CallEvents.Offered(Call.Id, "inbound", null, null, route.Queue, route.Caller));
             Call.ArmCallTimers();
             line.Watch(Call.Post);
         }

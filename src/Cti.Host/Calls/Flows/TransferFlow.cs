@@ -40,7 +40,7 @@ internal sealed partial class TransferFlow(CallSession call, AcdEngine acd, Rout
         // Blind transfer: the transferor is done as soon as the transfer is accepted.
         SendReferNotify(dialog, "SIP/2.0 200 OK", terminated: true);
         call.Sender.SendBye(dialog, Q850Causes.NormalClearing);
-        call.TellAcdLegEnded(leg, callerHungUp: false);
+        call.AcdLink.LegEnded(leg, callerHungUp: false);
         call.Record.HoldsCleared(now);
         call.DetachCallee();
         switch (kind)
