@@ -43,7 +43,7 @@ internal sealed partial class CallController
             }
 
             var lineCaller = _services.Options.ManualCallerId is { Length: > 0 } id ? id : agentId!;
-            await CallSession.StartAgentCallAsync(_services, _registry, invite, agentId!, lineNumber, CallSession.LineRoute(line, _services.Numbers), lineCaller, line);
+            await CallStarts.AgentOwnAsync(_services, _registry, invite, agentId!, lineNumber, CallStarts.LineRoute(line, _services.Numbers), lineCaller, line);
             return;
         }
 
@@ -62,7 +62,7 @@ internal sealed partial class CallController
         }
 
         var callerId = _services.Options.ManualCallerId is { Length: > 0 } configured ? configured : trunk.Dids.Dids.FirstOrDefault() ?? agentId!;
-        await CallSession.StartAgentCallAsync(_services, _registry, invite, agentId!, number, trunk, callerId);
+        await CallStarts.AgentOwnAsync(_services, _registry, invite, agentId!, number, trunk, callerId);
     }
 
     private TrunkConfig? ManualCallTrunk()

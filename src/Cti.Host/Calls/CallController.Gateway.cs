@@ -20,7 +20,7 @@ internal sealed partial class CallController
             return;
         }
 
-        CallSession.StartOutbound(_services, _registry, request, campaign, CallSession.LineRoute(line, _services.Numbers), line);
+        CallStarts.Dialer(_services, _registry, request, campaign, CallStarts.LineRoute(line, _services.Numbers), line);
     }
 
     private static partial class GatewayLog

@@ -1,3 +1,4 @@
+using Cti.Host.Calls.Legs;
 using Cti.Acd;
 using Cti.Trunks;
 using Cti.Routing.Engine;
@@ -50,7 +51,7 @@ internal sealed partial class CallController : BackgroundService, ITrunkCallAcce
             return;
         }
 
-        await CallSession.StartAsync(_services, _registry, invite, route);
+        await CallStarts.InboundAsync(_services, _registry, invite, route);
     }
 
     /// <summary>
@@ -75,7 +76,7 @@ internal sealed partial class CallController : BackgroundService, ITrunkCallAcce
             return Task.CompletedTask;
         }
 
-        CallSession.StartOutbound(_services, _registry, request, campaign, trunk);
+        CallStarts.Dialer(_services, _registry, request, campaign, trunk);
         return Task.CompletedTask;
     }
 

@@ -1,3 +1,4 @@
+using Cti.Host.Calls.Legs;
 using System.Collections.Concurrent;
 
 namespace Cti.Host.Calls;

@@ -1,14 +1,12 @@
 using Cti.Cdrs;
+using Cti.Host.Calls.Legs;
 using Cti.Routing.Engine;
-using CallDirection = Cti.Cdrs.CallDirection;
-using Cti.Media.Rtp;
 
 namespace Cti.Host.Calls;
 
+/// <summary>How a call ends: once, whoever ends it.</summary>
 internal sealed partial class CallSession
 {
-    private bool _acdWaiting = true;
-
     private async Task OnMaxDurationAsync()
     {
         if (_phase == CallPhase.Ended)
@@ -32,34 +30,69 @@ internal sealed partial class CallSession
         await EndAsync(AnsweredAt is null ? CdrDisposition.Failed : CdrDisposition.Answered, HangupParty.System, 503, Q850Causes.TemporaryFailure);
     }
 
-    /// <summary>The caller is going: the connected callee is hung up, or the ACD learns that the waiting caller left.</summary>
-    private void ReleaseCalleeAsCallerLeaves(int q850 = Q850Causes.NormalClearing)
+    private async Task OnCallerCancelledAsync()
     {
-        if (_connected is { } leg)
+        if (Caller.Answered || _phase == CallPhase.Ended)
         {
-            SendBye(leg.Dialog!, q850);
-            TellAcdLegEnded(leg, callerHungUp: true);
+            return;
         }
-        else if (_acdWaiting)
+
+        Log.CallerLeft(_s.Logger, Id);
+        Legs.CancelAll();
+        // A connected agent here means the agent's 200 and the caller's CANCEL crossed: the caller won.
+        ReleaseCalleeAsCallerLeaves();
+
+        await EndAsync(_flow.CallerLeftUnanswered, _flow.CallerParty, 487, Q850Causes.NormalClearing);
+    }
+
+    /// <summary>The caller side is gone before it was answered (a line stopped ringing, or ATA failed).</summary>
+    public async Task CallerLeftAsync(bool failure)
+    {
+        Log.CallerLeft(_s.Logger, Id);
+        Legs.CancelAll();
+        ReleaseCalleeAsCallerLeaves();
+
+        await EndAsync(failure ? CdrDisposition.NetworkFailure : CdrDisposition.Abandoned, failure ? HangupParty.System : HangupParty.Caller, null, failure ? Q850Causes.TemporaryFailure : Q850Causes.NormalClearing);
+    }
+
+    /// <summary>The caller is going: the connected callee is hung up, or the ACD learns that the waiting caller left.</summary>
+    public void ReleaseCalleeAsCallerLeaves(int q850 = Q850Causes.NormalClearing)
+    {
+        if (Connected is { } leg)
+        {
+            Sender.SendBye(leg.Dialog!, q850);
+            AcdLink.LegEnded(leg, callerHungUp: true);
+        }
+        else if (AcdWaiting)
         {
             _s.Acd.Post(new CallerHungUp(AcdCallId));
         }
     }
 
+    /// <summary>The caller side cannot be heard after all: the connected callee is released.</summary>
+    public void ReleaseCalleeAsCallerFails()
+    {
+        if (Connected is { } leg)
+        {
+            Sender.SendBye(leg.Dialog!, Q850Causes.TemporaryFailure);
+            AcdLink.LegEnded(leg, callerHungUp: true);
+        }
+    }
+
     private async Task HangUpEverythingAsync(int status, string reason)
     {
-        CancelAllOffers();
+        Legs.CancelAll();
         ReleaseCalleeAsCallerLeaves();
 
-        await ReleaseCallerAsync(status, reason, Q850Causes.NormalClearing);
+        await Caller.HangUpAsync(status, reason, Q850Causes.NormalClearing);
     }
 
     /// <summary>
-    /// Ends the call once: stops timers, releases ports and the recording, and writes the CDR together with the
+    /// Ends the call once: stops timers, releases legs, ports and the recording, and writes the CDR together with the
     /// call.ended and cdr.written events. Callee legs still ringing are cancelled; the loop lives on until their final
     /// responses arrive, so a late 200 is still acknowledged and hung up.
     /// </summary>
-    private async Task EndAsync(CdrDisposition disposition, HangupParty hungUpBy, int? sipCode, int? q850)
+    public async Task EndAsync(CdrDisposition disposition, HangupParty hungUpBy, int? sipCode, int? q850)
     {
         if (_phase == CallPhase.Ended)
         {
@@ -67,32 +100,12 @@ internal sealed partial class CallSession
         }
 
         _phase = CallPhase.Ended;
-        EndGatewayLine();
-        var end = _s.Time.GetUtcNow();
+        Caller.Close();
         _welcomeTimer?.Dispose();
         _maxDurationTimer?.Dispose();
-        _abandonTimer?.Dispose();
-        _huntTimer?.Dispose();
-        _cancelRegistration.Dispose();
-        CancelAllOffers();
-        ReleaseUnrungReservation();
-        ReleasePlacingAgent();
-        EndAgentLine();
-        if (Direction == CallDirection.Outbound && !IsAgentCall)
-        {
-            // Whatever ended the call before an outcome was known decides it now (e.g. the customer hung up while
-            // an agent was being found: an abandoned call).
-            ReportOutcome(disposition switch
-            {
-                CdrDisposition.Answered => Cti.Dialer.Campaigns.CallOutcome.AnsweredLive,
-                CdrDisposition.Abandoned => Cti.Dialer.Campaigns.CallOutcome.Abandoned,
-                CdrDisposition.Busy => Cti.Dialer.Campaigns.CallOutcome.Busy,
-                CdrDisposition.NoAnswer => Cti.Dialer.Campaigns.CallOutcome.NoAnswer,
-                CdrDisposition.InvalidNumber => Cti.Dialer.Campaigns.CallOutcome.Invalid,
-                _ => Cti.Dialer.Campaigns.CallOutcome.NetworkFailure,
-            }, sipCode);
-        }
-        foreach (var leg in _offers.Values.Where(l => l.Kind == CalleeKind.ReservedAgent))
+        Legs.CancelAll();
+        _flow.OnEnding(disposition, sipCode);
+        foreach (var leg in Legs.Ringing.Where(l => l.Kind == CalleeKind.ReservedAgent))
         {
             _s.Acd.Post(new OutboundReservationReleased(leg.AcdCallId));
         }
@@ -104,95 +117,16 @@ internal sealed partial class CallSession
             _registry.UnmapAcdId(acdCallId);
         }
 
-        if (_callerDialog is not null)
+        if (Caller.Dialog is { } callerDialog)
         {
-            _registry.UnmapDialog(_callerDialog.CallId, _callerDialog.LocalTag);
+            _registry.UnmapDialog(callerDialog.CallId, callerDialog.LocalTag);
         }
-        if (_connected?.Dialog is { } calleeDialog)
+
+        if (Connected?.Dialog is { } calleeDialog)
         {
             _registry.UnmapDialog(calleeDialog.CallId, calleeDialog.LocalTag);
         }
 
-        if (_holdStartedAt is { } since)
-        {
-            _holdSeconds += (end - since).TotalSeconds;
-        }
-
-        _relay.AttachRecorder(null);
-        var recordingPath = _recorder?.FilePath;
-        _finalRecordingBytes = _recorder?.BytesWritten ?? 0;
-        _recorder?.Dispose();
-        Volatile.Write(ref _recorder, null);
-        var a = _relay.LegA.GetStatistics();
-        var b = _relay.LegB.GetStatistics();
-        ReportMediaProgress();
-        await _relay.DisposeAsync();
-        _s.Metrics.Ended(Direction, disposition);
-
-        var answered = AnsweredAt;
-        var waitEnd = answered ?? end;
-        var talk = answered is { } at ? Math.Max(0, (end - at).TotalSeconds - _holdSeconds) : 0;
-        var outbound = Direction == CallDirection.Outbound;
-        var cdr = WithAgentLineFields(WithGatewayFields(new Cdr
-        {
-            CallId = Id,
-            Direction = Direction,
-            Trunk = Route.Trunk.Name,
-            From = IsAgentCall ? AgentCallParties.From : outbound ? Route.Did : Route.Caller,
-            To = IsAgentCall ? AgentCallParties.To : outbound ? Route.Caller : Route.Did,
-            Did = outbound ? null : Route.Did,
-            Queue = outbound ? null : _queue,
-            Campaign = _dial?.CampaignId,
-            Lead = _dial?.LeadId,
-            Agent = _lastAgent,
-            StartAt = StartedAt,
-            QueuedAt = QueuedAt,
-            OfferedAt = OfferedAt,
-            AnsweredAt = answered,
-            EndAt = end,
-            WaitSeconds = Math.Max(0, (waitEnd - (QueuedAt ?? StartedAt)).TotalSeconds),
-            RingSeconds = RingSeconds,
-            TalkSeconds = talk,
-            HoldSeconds = _holdSeconds,
-            WrapUpSeconds = _lastAgent is null || outbound ? 0 : WrapUpOf(_lastAgent).TotalSeconds,
-            Disposition = disposition,
-            SipCode = sipCode,
-            Q850Cause = q850,
-            HungUpBy = hungUpBy,
-            Transfers = _transfers.ToArray(),
-            RecordingPath = recordingPath,
-        }));
-        Log.CallEnded(_s.Logger, Id, disposition, hungUpBy, a.PacketsIn, b.PacketsIn);
-        try
-        {
-            await _s.Cdrs.WriteAsync(cdr, [CallEvents.Ended(Id, _queue, _lastAgent, CdrWire.Name(disposition), CdrWire.Name(hungUpBy), sipCode), CdrEvents.Written(cdr)]);
-        }
-#pragma warning disable CA1031 // The call is over either way; a failed write is logged and counted by the writer.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            Log.CdrFailed(_s.Logger, Id, ex);
-        }
+        await Record.WriteAsync(Direction, Route.Trunk.Name, Route.Caller, Route.Did, disposition, hungUpBy, sipCode, q850, cdr => Caller.Describe(_flow.Describe(cdr)));
     }
-
-    private TimeSpan WrapUpOf(string agentId)
-    {
-        var routing = _s.Routing.Current;
-        var agent = routing.Agents.FirstOrDefault(a => a.Id == agentId);
-        if (agent?.WrapUpTime is { } own)
-        {
-            return own;
-        }
-
-        return routing.Queues.FirstOrDefault(q => q.Id == _queue)?.WrapUpTime ?? TimeSpan.Zero;
-    }
-
-    /// <summary>Whether the loop may stop: the call has ended and no callee leg still awaits its final response.</summary>
-    private bool Drained => _phase == CallPhase.Ended && _offers.Count == 0;
-
-    /// <summary>For tests and the API: what the call is doing.</summary>
-    public string PhaseName => _phase.ToString().ToLowerInvariant();
-
-    /// <summary>The leg statistics of the relay (in-call view).</summary>
-    public (RtpLegStatistics Caller, RtpLegStatistics Callee) MediaStatistics() => (_relay.LegA.GetStatistics(), _relay.LegB.GetStatistics());
 }

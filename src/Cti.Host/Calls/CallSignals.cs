@@ -1,3 +1,4 @@
+using Cti.Host.Calls.Legs;
 using Cti.Routing.Engine;
 using Cti.Sip.Messages;
 using Cti.Sip.Stack;

@@ -60,7 +60,7 @@ internal sealed partial class GatewayCallIntake(CallServices services, CallRegis
         }
 
         var caller = services.Numbers.ToE164(call.CallerNumber);
-        if (!CallSession.StartGatewayInbound(services, registry, line, call.Queue, caller))
+        if (!CallStarts.GatewayInbound(services, registry, line, call.Queue, caller))
         {
             _ = RejectAsync(line);
         }

@@ -1,8 +1,9 @@
+using Cti.Host.Calls.Legs;
 using Cti.Gateways.Lines;
 
 namespace Cti.Host.Calls;
 
-/// <summary>Inputs from a call's gateway line (see <see cref="CallSession"/>, CallSession.Gateway.cs).</summary>
+/// <summary>Inputs from a call's gateway line (see <see cref="Legs.GatewayCallerLeg"/>).</summary>
 internal abstract record GatewaySignal : CallSignal;
 
 /// <summary>The AT dial of an outbound gateway call finished (answered or failed).</summary>

@@ -1,3 +1,4 @@
+using Cti.Host.Calls.Legs;
 using Cti.Dialer.Campaigns;
 using Cti.Gateways.Lines;
 using Cti.Host.Calls;

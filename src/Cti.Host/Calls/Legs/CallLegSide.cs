@@ -1,4 +1,4 @@
-namespace Cti.Host.Calls;
+namespace Cti.Host.Calls.Legs;
 
 /// <summary>The two sides of a bridged call: the caller (trunk or line) and the callee (agent or transfer target).</summary>
 internal enum CallLegSide

@@ -1,23 +1,11 @@
-using Cti.Gateways.Hosting;
-using Cti.Gateways.Lines;
+namespace Cti.Host.Calls.Legs;
 
-namespace Cti.Host.Calls;
-
-internal sealed partial class CallSession
+internal sealed partial class GatewayCallerLeg
 {
     private static partial class Log
     {
-        [LoggerMessage(EventId = 5400, Level = LogLevel.Information, Message = "Call {CallId} from gateway line {Line} queued for {Queue}")]
-        public static partial void GatewayCallStarted(ILogger logger, string callId, string line, string queue);
-
-        [LoggerMessage(EventId = 5401, Level = LogLevel.Information, Message = "Call {CallId}: dialling on gateway line {Line}")]
-        public static partial void GatewayDialing(ILogger logger, string callId, string line);
-
         [LoggerMessage(EventId = 5402, Level = LogLevel.Information, Message = "Call {CallId}: gateway line {Line} dial ended: {Outcome}")]
         public static partial void GatewayDialed(ILogger logger, string callId, string line, string outcome);
-
-        [LoggerMessage(EventId = 5403, Level = LogLevel.Error, Message = "Call {CallId}: dialling on gateway line {Line} failed")]
-        public static partial void GatewayDialFailed(ILogger logger, string callId, string line, Exception exception);
 
         [LoggerMessage(EventId = 5404, Level = LogLevel.Error, Message = "Call {CallId}: the audio endpoint of gateway line {Line} is not a sip: URI with an IP address")]
         public static partial void GatewayBadAudioEndpoint(ILogger logger, string callId, string line);
@@ -33,8 +21,5 @@ internal sealed partial class CallSession
 
         [LoggerMessage(EventId = 5408, Level = LogLevel.Information, Message = "Call {CallId}: the call on gateway line {Line} ended ({Outcome})")]
         public static partial void GatewayLineEnded(ILogger logger, string callId, string line, Cti.Gateways.Lines.GatewayCallEndReason outcome);
-
-        [LoggerMessage(EventId = 5409, Level = LogLevel.Warning, Message = "Call {CallId}: hanging up gateway line {Line} failed: {Error}")]
-        public static partial void GatewayHangupFailed(ILogger logger, string callId, string line, string error);
     }
 }

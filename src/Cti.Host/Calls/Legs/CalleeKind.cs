@@ -1,4 +1,4 @@
-namespace Cti.Host.Calls;
+namespace Cti.Host.Calls.Legs;
 
 /// <summary>How the callee leg came about, which decides what the ACD is told about it.</summary>
 internal enum CalleeKind

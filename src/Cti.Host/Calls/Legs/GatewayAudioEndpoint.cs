@@ -3,7 +3,7 @@ using System.Net;
 using Cti.Sip.Messages;
 using Cti.Sip.Transport;
 
-namespace Cti.Host.Calls;
+namespace Cti.Host.Calls.Legs;
 
 /// <summary>Reads a gateway line's <c>AudioEndpoint</c> (<c>sip:ch1@10.0.0.20[:port][;transport=tcp]</c>) as an INVITE target.</summary>
 internal static class GatewayAudioEndpoint

@@ -3,7 +3,7 @@ using Cti.Dialer.Campaigns;
 using Cti.Gateways.Lines;
 using Cti.Cdrs;
 
-namespace Cti.Host.Calls;
+namespace Cti.Host.Calls.Legs;
 
 /// <summary>
 /// Maps how an AT dial ended to the dialer's outcome, the CDR's hang-up party and a Q.850 cause: BUSY is busy,
