@@ -246,7 +246,7 @@ internal static partial class DialerEndpoints
         };
     }
 
-    private static async Task<IResult> GetLeadsAsync(string id, int? offset, int? limit, HttpContext http, CampaignService service, CancellationToken ct)
+    private static async Task<IResult> GetLeadsAsync(string id, int? offset, int? limit, HttpContext http, CampaignService service, ApiCallerResolver callers, CancellationToken ct)
     {
         if (service.Find(id) is null)
         {
@@ -269,16 +269,16 @@ internal static partial class DialerEndpoints
             return Invalid(errors);
         }
 
-        var caller = ApiCallerResolver.Of(http);
+        var caller = callers.Resolve(http) ?? ApiCaller.Anonymous;
         var skip = offset ?? 0;
         var take = limit ?? 100;
         var (total, rows) = await Task.Run(() => (service.Leads.Count(id), service.Leads.GetPage(id, skip, take)), ct);
         return Results.Ok(new LeadPageView(total, skip, take, [.. rows.Select(r => ToView(r, caller.SeesFullNumbers))]));
     }
 
-    private static async Task<IResult> ExportLeadsAsync(string id, HttpContext http, CampaignService service, ILoggerFactory loggers, CancellationToken ct)
+    private static async Task<IResult> ExportLeadsAsync(string id, HttpContext http, CampaignService service, ApiCallerResolver callers, ILoggerFactory loggers, CancellationToken ct)
     {
-        var caller = ApiCallerResolver.Of(http);
+        var caller = callers.Resolve(http) ?? ApiCaller.Anonymous;
         if (!caller.SeesFullNumbers)
         {
             return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
@@ -422,14 +422,14 @@ internal static partial class DialerEndpoints
         return Results.Ok(result);
     }
 
-    private static IResult GetDnc(string number, CampaignService service, HttpContext http)
+    private static IResult GetDnc(string number, CampaignService service, HttpContext http, ApiCallerResolver callers)
     {
         if (!service.Normalizer.TryNormalize(number, out var normalized, out var reason))
         {
             return Invalid([$"number: {reason}."]);
         }
 
-        var caller = ApiCallerResolver.Of(http);
+        var caller = callers.Resolve(http) ?? ApiCaller.Anonymous;
         return service.Dnc.Find(normalized!.E164) is { } entry
             ? Results.Ok(new { number = caller.SeesFullNumbers ? entry.E164 : normalized.Masked, entry.Source, entry.AddedAt })
             : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not on the do-not-call list");

@@ -34,13 +34,6 @@ internal sealed class ApiCallerResolver
         return caller;
     }
 
-    /// <summary>The caller of <paramref name="context"/>, or an anonymous caller with no roles.</summary>
-    public static ApiCaller Of(HttpContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return context.RequestServices.GetRequiredService<ApiCallerResolver>().Resolve(context) ?? ApiCaller.Anonymous;
-    }
-
     public ApiCaller? Find(string? presented)
     {
         if (string.IsNullOrEmpty(presented))
