@@ -73,7 +73,7 @@ public sealed class SqliteRoutingStateStoreTests : IDisposable
         Assert.Equal(0, store.Batches);
 
         // ExecuteAsync starts on the thread pool, so keep advancing until its timer exists and fires.
-        await Cti.Host.Tests.Gateways.Eventually.AssertAsync(
+        await Eventually.AssertAsync(
             () =>
             {
                 clock.Advance(RoutingStateFlusher.Interval);

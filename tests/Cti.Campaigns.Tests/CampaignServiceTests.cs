@@ -5,7 +5,6 @@ using Cti.Dialer.Lists;
 using Cti.Campaigns;
 using Cti.Platform.Metrics;
 using Cti.Platform.Storage;
-using Cti.Host.Tests.Gateways;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 

@@ -59,8 +59,11 @@ internal sealed class SerialLinePort : IDisposable
     public async Task WriteAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_closing, this);
-        await _port.BaseStream.WriteAsync(bytes, cancellationToken);
-        await _port.BaseStream.FlushAsync(cancellationToken);
+
+        // The serial stream does not always honour cancellation once its device is gone (a pty whose other end
+        // closed), so the wait itself is bounded: the caller's timeout ends it either way.
+        await _port.BaseStream.WriteAsync(bytes, cancellationToken).AsTask().WaitAsync(cancellationToken);
+        await _port.BaseStream.FlushAsync(cancellationToken).WaitAsync(cancellationToken);
     }
 
     public void Dispose()

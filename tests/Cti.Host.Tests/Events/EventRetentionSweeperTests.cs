@@ -41,10 +41,10 @@ public sealed class EventRetentionSweeperTests
             NullLogger<EventRetentionSweeper>.Instance);
 
         await sweeper.StartAsync(CancellationToken.None);
-        await Gateways.Eventually.AssertAsync(() => rig.Store.ReadAfter(0, 10).Count == 1, TimeSpan.FromSeconds(10), "sweep at start");
+        await Eventually.AssertAsync(() => rig.Store.ReadAfter(0, 10).Count == 1, TimeSpan.FromSeconds(10), "sweep at start");
         await rig.Writer.PublishAsync(new CtiEvent(CtiEventTypes.AgentState) { At = now });
         rig.Time.Advance(TimeSpan.FromDays(8));
-        await Gateways.Eventually.AssertAsync(() => rig.Store.ReadAfter(0, 10).Count == 1, TimeSpan.FromSeconds(10), "second sweep");
+        await Eventually.AssertAsync(() => rig.Store.ReadAfter(0, 10).Count == 1, TimeSpan.FromSeconds(10), "second sweep");
         await sweeper.StopAsync(CancellationToken.None);
 
         Assert.Equal(3, Assert.Single(rig.Store.ReadAfter(0, 10)).Seq);

@@ -176,7 +176,7 @@ public sealed class EventStreamEndpointTests : IAsyncLifetime
         using var client = _host.CreateClient();
         var broadcaster = _host.App.Services.GetRequiredService<Fanout<EventRecord>>();
         using var stream = await SseStream.OpenAsync(client, "/api/v1/events");
-        await Gateways.Eventually.AssertAsync(() => broadcaster.SubscriberCount == 1, TimeSpan.FromSeconds(10), "stream subscribed");
+        await Eventually.AssertAsync(() => broadcaster.SubscriberCount == 1, TimeSpan.FromSeconds(10), "stream subscribed");
 
         // Far more than the 64-event buffer plus socket buffers, published without reading a byte.
         var big = new string('x', 4000);

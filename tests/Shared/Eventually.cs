@@ -1,8 +1,8 @@
 using System.Diagnostics;
 
-namespace Cti.Host.Tests.Gateways;
+namespace Cti.Testing;
 
-/// <summary>Bounded waits for things that happen across the real tty path.</summary>
+/// <summary>Bounded waits for things that happen across a real process, socket or tty; shared by the test projects.</summary>
 internal static class Eventually
 {
     public static async Task<bool> TrueAsync(Func<bool> condition, TimeSpan timeout)
