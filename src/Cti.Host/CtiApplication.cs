@@ -28,7 +28,7 @@ internal static class CtiApplication
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
         });
-        CtiConfiguration.Configure(builder.Configuration, args, AppContext.BaseDirectory, Environment.GetEnvironmentVariables());
+        CtiConfiguration.Configure(builder.Configuration, args, AppContext.BaseDirectory, Environment.GetEnvironmentVariables(), builder.Environment.EnvironmentName);
         ThrowIfInvalid(builder.Configuration);
 
         builder.Host.UseSystemd();
@@ -36,6 +36,8 @@ internal static class CtiApplication
         builder.WebHost.UseUrls(builder.Configuration[$"{CtiOptions.SectionName}:Http:Url"] ?? HttpOptions.DefaultUrl);
 
         AddServices(builder.Services);
+        builder.Services.AddOptions<CtiOptions>().ReadKeyed(builder.Configuration, AgentDefinitions.Bind);
+        builder.Services.AddHostedService<KeyedSectionWarnings>();
 
         // Serial GSM gateways (Cti:Gateways); their instruments join the same /metrics registry.
         builder.Services.AddSingleton(sp => new GatewayMetrics(sp.GetRequiredService<CtiMetrics>().Factory));
@@ -100,7 +102,9 @@ internal static class CtiApplication
     {
         var options = new CtiOptions();
         configuration.GetSection(CtiOptions.SectionName).Bind(options);
-        var errors = CtiOptionsValidator.Collect(options);
+        var errors = new List<string>();
+        AgentDefinitions.Bind(configuration, options, errors);
+        errors.AddRange(CtiOptionsValidator.Collect(options));
         if (errors.Count > 0)
         {
             throw new OptionsValidationException(CtiOptions.SectionName, typeof(CtiOptions), errors);
