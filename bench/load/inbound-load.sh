@@ -10,7 +10,7 @@
 # and cti_rtp* metrics when its /metrics endpoint answers.
 #
 # The service must send the queue's calls to the static contacts, e.g. for the demo settings (1001..1005, DID 100):
-#   Cti:Agents:0:StaticContact = sip:1001@127.0.0.1:6001   (one line per agent; see the printed list)
+#   Cti:Agents:1001:StaticContact = sip:1001@127.0.0.1:6001   (one line per agent; see the printed list)
 # The agents are logged in through the API (POST /api/v1/agents/<ext>/state {"action":"login"}) when API_KEY is set.
 # START_HOST=1 builds and starts the service itself (Release, or HOST_DLL when given) with such settings on its own
 # ports, and logs the agents in with the shipped demo key.
@@ -79,22 +79,19 @@ if [ "$START_HOST" = 1 ] && [ "$DIRECT" != 1 ]; then
   {
     printf '{"Logging":{"LogLevel":{"Default":"Warning"}},"Cti":{"DataDirectory":"%s","Http":{"Url":"http://127.0.0.1:%s"},' "$work" "$HTTP_PORT"
     printf '"Sip":{"Profiles":{"agents":{"Address":"127.0.0.1","Port":%s,"Transports":["udp"]},"trunks":{"Address":"127.0.0.1","Port":%s,"Transports":["udp"]}}},' "$SIP_PORT" "$TRUNK_PORT"
-    printf '"Trunks":[{"Peers":["127.0.0.1:%s"],"Dids":{"%s":"support"}}],' "$CARRIER_PORT" "$DID"
+    printf '"Trunks":{"demo-carrier":{"Peers":["127.0.0.1:%s"],"Dids":{"%s":"support"}}},' "$CARRIER_PORT" "$DID"
     printf '"Media":{"RecordCalls":%s},' "$([ "${RECORD:-1}" = 1 ] && echo true || echo false)"
-    # Arrays merge by index over the shipped appsettings.json: agent n overrides or adds entry n-1.
-    printf '"Agents":['
+    # Keyed by id over the demo data (Development): agent 1000+n overrides a demo agent or adds one.
+    printf '"Agents":{'
     for n in $(seq 1 "$AGENTS"); do
       [ "$n" -gt 1 ] && printf ','
-      printf '{"Extension":"%d","DisplayName":"Load %d","Password":"load%d-%s","StaticContact":"%s"}' $((1000 + n)) "$n" "$n" "$RANDOM" "$(contact "$n")"
+      printf '"%d":{"DisplayName":"Load %d","Password":"load%d-%s","StaticContact":"%s",' $((1000 + n)) "$n" "$n" "$RANDOM" "$(contact "$n")"
+      printf '"Skills":[{"Skill":"support","Proficiency":5}],"Queues":[{"Queue":"support","Tier":0}]}'
     done
-    printf '],"Routing":{"Queues":[{"WrapUpTime":"00:00:00","AnnouncePosition":false,"MaxWait":"00:10:00"}],"Agents":['
-    for n in $(seq 1 "$AGENTS"); do
-      [ "$n" -gt 1 ] && printf ','
-      printf '{"Id":"%d","Skills":[{"Skill":"support","Proficiency":5}],"Queues":[{"Queue":"support","Tier":0}]}' $((1000 + n))
-    done
-    printf ']}}}\n'
+    printf '},"Routing":{"Queues":{"support":{"WrapUpTime":"00:00:00","AnnouncePosition":false,"MaxWait":"00:10:00"}}}}}\n'
   } > "$work/settings.json"
-  dotnet "$HOST_DLL" --config "$work/settings.json" > "$work/host.log" 2>&1 &
+  # Development: the demo trunk, queue and API key these settings build on.
+  DOTNET_ENVIRONMENT=Development dotnet "$HOST_DLL" --config "$work/settings.json" > "$work/host.log" 2>&1 &
   host_pid=$!
   for _ in $(seq 1 150); do
     curl -fs "http://127.0.0.1:$HTTP_PORT/healthz" >/dev/null 2>&1 && break
@@ -104,7 +101,7 @@ if [ "$START_HOST" = 1 ] && [ "$DIRECT" != 1 ]; then
 fi
 
 echo "agents (static contacts):"
-for n in $(seq 1 "$AGENTS"); do echo "  Cti:Agents:$((n - 1)):StaticContact = $(contact "$n")"; done
+for n in $(seq 1 "$AGENTS"); do echo "  Cti:Agents:$((1000 + n)):StaticContact = $(contact "$n")"; done
 if [ "$DIRECT" != 1 ] && [ -n "${API_KEY:-}" ]; then
   for n in $(seq 1 "$AGENTS"); do
     curl -fs -o /dev/null -X POST -H "X-Api-Key: $API_KEY" -H "Content-Type: application/json" -d '{"action":"login"}' \
