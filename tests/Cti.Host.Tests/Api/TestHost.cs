@@ -44,6 +44,8 @@ internal sealed class TestHost : IAsyncDisposable
             var trunkPort = FreePorts.Next();
             string[] args =
             [
+                // Production whatever the machine sets: the demo comes from the file above, not appsettings.Development.json.
+                "--environment=Production",
                 "--config", ArrayFormDemo,
                 $"--Cti:DataDirectory={dataDirectory}",
                 $"--Cti:Http:Url=http://127.0.0.1:{httpPort}",

@@ -191,7 +191,7 @@ public sealed class KeyedConfigurationTests
     [Fact]
     public void Build_KeyDiffersFromIdInside_RefusesToStart()
     {
-        var error = Assert.Throws<OptionsValidationException>(() => CtiApplication.Build(["--Cti:Agents:7777:Id=7778", "--Cti:Agents:7777:Password=secret"]));
+        var error = Assert.Throws<OptionsValidationException>(() => CtiApplication.Build(["--environment=Production", "--Cti:Agents:7777:Id=7778", "--Cti:Agents:7777:Password=secret"]));
 
         Assert.Contains(error.Failures, f => f.StartsWith("Cti:Agents:7777: the id inside ('7778') differs from the key '7777'", StringComparison.Ordinal));
     }
@@ -202,6 +202,7 @@ public sealed class KeyedConfigurationTests
         var data = Directory.CreateTempSubdirectory("cti-clean-").FullName;
         await using var app = CtiApplication.Build(
         [
+            "--environment=Production",
             $"--Cti:DataDirectory={data}",
             $"--Cti:Http:Url=http://127.0.0.1:{FreePorts.Next()}",
             $"--Cti:Sip:Profiles:agents:Port={FreePorts.Next()}",
