@@ -27,6 +27,7 @@ internal static class AgentDefinitions
         {
             var agent = entry.Section.Get<AgentOptions>() ?? new AgentOptions();
             agent.Extension = entry.Id;
+            agent.ConfigurationPath = entry.Section.Path;
             options.Agents.Add(agent);
         }
     }

@@ -27,4 +27,7 @@ internal sealed class AgentOptions
     /// refused.
     /// </summary>
     public IList<string> DigestAlgorithms { get; } = new List<string>();
+
+    /// <summary>Where the definition was read (<c>Cti:Agents:1001</c>), so errors name the key the site wrote.</summary>
+    internal string? ConfigurationPath { get; set; }
 }

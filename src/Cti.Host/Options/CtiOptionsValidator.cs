@@ -163,7 +163,7 @@ internal sealed class CtiOptionsValidator : IValidateOptions<CtiOptions>
         for (var i = 0; i < agents.Count; i++)
         {
             var agent = agents[i];
-            var prefix = $"Cti:Agents:{i.ToString(CultureInfo.InvariantCulture)}";
+            var prefix = agent.ConfigurationPath ?? $"Cti:Agents:{i.ToString(CultureInfo.InvariantCulture)}";
             if (string.IsNullOrWhiteSpace(agent.Extension))
             {
                 errors.Add($"{prefix}:Extension must not be empty.");

@@ -16,6 +16,7 @@ internal static class TrunksOptionsReader
         {
             var trunk = entry.Section.Get<TrunkOptions>() ?? new TrunkOptions();
             trunk.Name = entry.Id;
+            trunk.ConfigurationPath = entry.Section.Path;
             options.Trunks.Add(trunk);
         }
     }

@@ -197,6 +197,24 @@ public sealed class KeyedConfigurationTests
     }
 
     [Fact]
+    public void Collect_ObjectForm_ErrorsNameTheKey()
+    {
+        var configuration = Build(new()
+        {
+            ["Cti:Agents:1001:Password"] = "a",
+            ["Cti:Agents:1002:StaticContact"] = "sip:1002@phone.example",
+            ["Cti:Agents:1002:Password"] = "b",
+            ["Cti:Trunks:carrier:Peers:0"] = "127.0.0.1:5090",
+        });
+        var (cti, _, _) = Read(configuration);
+        var trunks = new TrunksOptions();
+        TrunksOptionsReader.Apply(configuration, trunks, new List<string>());
+
+        Assert.Contains(CtiOptionsValidator.Collect(cti), e => e.StartsWith("Cti:Agents:1002:StaticContact 'sip:1002@phone.example'", StringComparison.Ordinal));
+        Assert.Contains(TrunksOptionsValidator.Collect(trunks, new HashSet<string>(["trunks"]), null), e => e == "Cti:Trunks:carrier:Profile is required.");
+    }
+
+    [Fact]
     public async Task Start_ShippedSettingsWithoutDevelopmentData_StartsWithNoAgents()
     {
         var data = Directory.CreateTempSubdirectory("cti-clean-").FullName;
