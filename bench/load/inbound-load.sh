@@ -79,22 +79,19 @@ if [ "$START_HOST" = 1 ] && [ "$DIRECT" != 1 ]; then
   {
     printf '{"Logging":{"LogLevel":{"Default":"Warning"}},"Cti":{"DataDirectory":"%s","Http":{"Url":"http://127.0.0.1:%s"},' "$work" "$HTTP_PORT"
     printf '"Sip":{"Profiles":{"agents":{"Address":"127.0.0.1","Port":%s,"Transports":["udp"]},"trunks":{"Address":"127.0.0.1","Port":%s,"Transports":["udp"]}}},' "$SIP_PORT" "$TRUNK_PORT"
-    printf '"Trunks":[{"Peers":["127.0.0.1:%s"],"Dids":{"%s":"support"}}],' "$CARRIER_PORT" "$DID"
+    printf '"Trunks":{"demo-carrier":{"Peers":["127.0.0.1:%s"],"Dids":{"%s":"support"}}},' "$CARRIER_PORT" "$DID"
     printf '"Media":{"RecordCalls":%s},' "$([ "${RECORD:-1}" = 1 ] && echo true || echo false)"
-    # Accounts are keyed by extension over the shipped appsettings.json: agent n overrides or adds extension 1000+n.
+    # Keyed by id over the demo data (Development): agent 1000+n overrides a demo agent or adds one.
     printf '"Agents":{'
     for n in $(seq 1 "$AGENTS"); do
       [ "$n" -gt 1 ] && printf ','
-      printf '"%d":{"DisplayName":"Load %d","Password":"load%d-%s","StaticContact":"%s"}' $((1000 + n)) "$n" "$n" "$RANDOM" "$(contact "$n")"
+      printf '"%d":{"DisplayName":"Load %d","Password":"load%d-%s","StaticContact":"%s",' $((1000 + n)) "$n" "$n" "$RANDOM" "$(contact "$n")"
+      printf '"Skills":[{"Skill":"support","Proficiency":5}],"Queues":[{"Queue":"support","Tier":0}]}'
     done
-    printf '},"Routing":{"Queues":[{"WrapUpTime":"00:00:00","AnnouncePosition":false,"MaxWait":"00:10:00"}],"Agents":['
-    for n in $(seq 1 "$AGENTS"); do
-      [ "$n" -gt 1 ] && printf ','
-      printf '{"Id":"%d","Skills":[{"Skill":"support","Proficiency":5}],"Queues":[{"Queue":"support","Tier":0}]}' $((1000 + n))
-    done
-    printf ']}}}\n'
+    printf '},"Routing":{"Queues":{"support":{"WrapUpTime":"00:00:00","AnnouncePosition":false,"MaxWait":"00:10:00"}}}}}\n'
   } > "$work/settings.json"
-  dotnet "$HOST_DLL" --config "$work/settings.json" > "$work/host.log" 2>&1 &
+  # Development: the demo trunk, queue and API key these settings build on.
+  DOTNET_ENVIRONMENT=Development dotnet "$HOST_DLL" --config "$work/settings.json" > "$work/host.log" 2>&1 &
   host_pid=$!
   for _ in $(seq 1 150); do
     curl -fs "http://127.0.0.1:$HTTP_PORT/healthz" >/dev/null 2>&1 && break

@@ -1,3 +1,4 @@
+using Cti.Platform.Hosting;
 using Cti.Platform.Metrics;
 using Cti.Routing.Engine;
 using Cti.Routing.Persistence;
@@ -17,7 +18,8 @@ internal static class AcdServiceCollectionExtensions
     public static IServiceCollection AddAcd(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<RoutingOptions>().Bind(configuration.GetSection(RoutingOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<RoutingOptions>().Bind(configuration.GetSection(RoutingOptions.SectionName))
+            .ReadKeyed(configuration, RoutingOptionsReader.Apply).ValidateOnStart();
         var sipExtensions = RoutingOptionsValidator.SipExtensions(configuration);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RoutingOptions>>(new RoutingOptionsValidator(sipExtensions)));
         services.TryAddSingleton(TimeProvider.System);

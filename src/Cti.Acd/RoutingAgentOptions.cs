@@ -1,6 +1,6 @@
 namespace Cti.Acd;
 
-/// <summary>One agent in <c>Cti:Routing:Agents</c>; also the body of PUT /api/v1/agents/{id}.</summary>
+/// <summary>The ACD settings of an agent in <c>Cti:Agents:{id}</c> (deprecated: <c>Cti:Routing:Agents</c>); also the body of PUT /api/v1/agents/{id}.</summary>
 internal sealed class RoutingAgentOptions
 {
     /// <summary>The agent's SIP extension (must exist in <c>Cti:Agents</c>); taken from the URL on PUT.</summary>

@@ -1,3 +1,4 @@
+using Cti.Platform.Hosting;
 using Cti.Routing.Config;
 using Microsoft.Extensions.Options;
 
@@ -24,12 +25,9 @@ internal sealed class RoutingOptionsValidator(IReadOnlySet<string> sipExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         // Keyed by extension, an account need not repeat it; the deprecated array form names it in each item.
-        var accounts = configuration.GetSection("Cti:Agents");
-        var arrayForm = Cti.Platform.Hosting.KeyedSection.IsArrayForm(accounts);
-        return accounts.GetChildren()
-            .Select(c => c["Extension"] is { Length: > 0 } extension ? extension : arrayForm ? null : c.Key)
+        return AgentDefinitions.Read(configuration, new List<string>())
+            .Select(e => e.Id)
             .Where(e => !string.IsNullOrWhiteSpace(e))
-            .OfType<string>()
             .ToHashSet(StringComparer.Ordinal);
     }
 

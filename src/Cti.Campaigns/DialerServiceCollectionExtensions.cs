@@ -1,3 +1,4 @@
+using Cti.Platform.Hosting;
 using Cti.Platform.Metrics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,8 @@ internal static class DialerServiceCollectionExtensions
     public static IServiceCollection AddDialer(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<DialerOptions>().Bind(configuration.GetSection(DialerOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<DialerOptions>().Bind(configuration.GetSection(DialerOptions.SectionName))
+            .ReadKeyed(configuration, DialerOptionsReader.Apply).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DialerOptions>, DialerOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SqliteLeadStore>();

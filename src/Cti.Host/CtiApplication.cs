@@ -28,7 +28,7 @@ internal static class CtiApplication
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
         });
-        CtiConfiguration.Configure(builder.Configuration, args, AppContext.BaseDirectory, Environment.GetEnvironmentVariables());
+        CtiConfiguration.Configure(builder.Configuration, args, AppContext.BaseDirectory, Environment.GetEnvironmentVariables(), builder.Environment.EnvironmentName);
         ThrowIfInvalid(builder.Configuration);
 
         builder.Host.UseSystemd();
@@ -36,6 +36,7 @@ internal static class CtiApplication
         builder.WebHost.UseUrls(builder.Configuration[$"{HttpOptions.SectionName}:Url"] ?? HttpOptions.DefaultUrl);
 
         AddServices(builder.Services, builder.Configuration);
+        builder.Services.AddHostedService<KeyedSectionWarnings>();
 
         // Serial GSM gateways (Cti:Gateways); their instruments join the same /metrics registry.
         builder.Services.AddSingleton(sp => new GatewayMetrics(sp.GetRequiredService<CtiMetrics>().Factory));

@@ -5,14 +5,14 @@ namespace Cti.Registrar;
 /// <summary>
 /// The SIP accounts, <c>Cti:Agents</c>: one per extension that may register or be rung, keyed by extension
 /// (<c>"Agents": { "1001": { "Password": "..." } }</c>); the older array form with an <c>Extension</c> in each item is
-/// still read.
+/// still read. The same definitions carry the agent's ACD settings, which the ACD reads itself.
 /// </summary>
 internal sealed class AgentsOptions
 {
     /// <summary>The accounts sit at the root of the <c>Cti</c> section.</summary>
     public const string SectionName = "Cti";
 
-    public const string AgentsSectionName = "Cti:Agents";
+    public const string AgentsSectionName = AgentDefinitions.SectionName;
 
     public IList<AgentOptions> Agents { get; } = new List<AgentOptions>();
 
@@ -27,23 +27,33 @@ internal sealed class AgentsOptions
         index < Keys.Count ? Keys[index] : index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// Completes the bound accounts from their section: in the object form an account without an
-    /// <c>Extension</c> takes its key.
+    /// Reads the accounts from their section by id: in the object form the key is the extension (an
+    /// <c>Extension</c> inside must equal it), in the array form each item names its own. What only the reader can see
+    /// (a key that differs from the id inside) goes to <paramref name="errors"/>.
     /// </summary>
-    public AgentsOptions ApplyKeys(IConfigurationSection agents)
+    public AgentsOptions ApplyKeys(IConfiguration configuration, ICollection<string> errors)
     {
-        ArgumentNullException.ThrowIfNull(agents);
-        Keys = KeyedSection.Keys(agents);
-        IsArrayForm = KeyedSection.IsArrayForm(agents);
-        for (var i = 0; i < Agents.Count && i < Keys.Count; i++)
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(errors);
+        var entries = AgentDefinitions.Read(configuration, errors);
+        Agents.Clear();
+        foreach (var entry in entries)
         {
-            if (!IsArrayForm && string.IsNullOrWhiteSpace(Agents[i].Extension))
-            {
-                Agents[i].Extension = Keys[i];
-            }
+            var agent = entry.Section.Get<AgentOptions>() ?? new AgentOptions();
+            agent.Extension = entry.Id;
+            Agents.Add(agent);
         }
 
+        Keys = entries.Select(e => e.Section.Key).ToArray();
+        IsArrayForm = entries.Any(e => e.FromArray);
         return this;
+    }
+
+    /// <summary>The reader for <see cref="KeyedOptionsBuilderExtensions.ReadKeyed{TOptions}"/>.</summary>
+    public static void Read(IConfiguration configuration, AgentsOptions options, ICollection<string> errors)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.ApplyKeys(configuration, errors);
     }
 
     /// <summary>The configured extensions, for the features that check a reference against the accounts.</summary>

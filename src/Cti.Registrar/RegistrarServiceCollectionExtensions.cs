@@ -20,7 +20,7 @@ internal static class RegistrarServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RegistrarOptions>, RegistrarOptionsValidator>());
         services.AddOptions<AgentsOptions>()
             .Bind(configuration.GetSection(AgentsOptions.SectionName))
-            .PostConfigure(o => o.ApplyKeys(configuration.GetSection(AgentsOptions.AgentsSectionName)))
+            .ReadKeyed(configuration, AgentsOptions.Read)
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgentsOptions>, AgentsOptionsValidator>());
         services.AddOptions<SipOptions>().Bind(configuration.GetSection(SipOptions.SectionName)).ValidateOnStart();
@@ -28,16 +28,7 @@ internal static class RegistrarServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<IBindingStore, SqliteBindingStore>();
-        services.AddSingleton(sp =>
-        {
-            // Built once at start (the REGISTER handler needs it), so the warning appears once.
-            if (Agents(sp).IsArrayForm)
-            {
-                KeyedSection.ArrayFormDeprecated(sp.GetRequiredService<ILogger<AgentDirectory>>(), AgentsOptions.AgentsSectionName);
-            }
-
-            return new AgentDirectory(Agents(sp).Agents, Registrar(sp).Realm);
-        });
+        services.AddSingleton(sp => new AgentDirectory(Agents(sp).Agents, Registrar(sp).Realm));
         services.AddSingleton(sp => new RegistrarState(Registrar(sp), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<RegistrarEngine>();
         services.AddHostedService(sp => sp.GetRequiredService<RegistrarEngine>());

@@ -33,4 +33,7 @@ internal sealed class TrunkOptions
 
     /// <summary>Stored for outbound registration, which a later release adds.</summary>
     public TrunkRegistrationOptions? Registration { get; set; }
+
+    /// <summary>Where the definition was read (<c>Cti:Trunks:carrier-a</c>), so errors name the key the site wrote.</summary>
+    internal string? ConfigurationPath { get; set; }
 }

@@ -1,3 +1,4 @@
+using Cti.Platform.Hosting;
 using Cti.Platform.Metrics;
 using Cti.Registrar;
 using Cti.Acd;
@@ -15,20 +16,11 @@ internal static class TrunkServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         var profiles = configuration.GetSection($"{SipOptions.SectionName}:Profiles").GetChildren()
             .Select(c => c.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var queueSection = configuration.GetSection($"{RoutingOptions.SectionName}:Queues");
-        HashSet<string>? queues = queueSection.Exists()
-            ? queueSection.GetChildren().Select(c => c["Id"]).OfType<string>().ToHashSet(StringComparer.Ordinal)
-            : null;
+        var queues = RoutingOptionsReader.QueueIds(configuration);
 
         services.AddSingleton<IValidateOptions<TrunksOptions>>(new TrunksOptionsValidator(profiles, queues));
         services.AddOptions<TrunksOptions>()
-            .Configure(o =>
-            {
-                foreach (var trunk in configuration.GetSection(TrunksOptions.SectionName).Get<List<TrunkOptions>>() ?? [])
-                {
-                    o.Trunks.Add(trunk);
-                }
-            })
+            .ReadKeyed(configuration, TrunksOptionsReader.Apply)
             .ValidateOnStart();
 
         services.AddSingleton(sp =>

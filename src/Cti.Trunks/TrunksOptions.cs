@@ -1,6 +1,6 @@
 namespace Cti.Trunks;
 
-/// <summary>The <c>Cti:Trunks</c> array.</summary>
+/// <summary>The <c>Cti:Trunks</c> section, keyed by trunk name (read by <see cref="TrunksOptionsReader"/>).</summary>
 internal sealed class TrunksOptions
 {
     public const string SectionName = "Cti:Trunks";

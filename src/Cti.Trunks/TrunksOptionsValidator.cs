@@ -33,7 +33,7 @@ internal sealed partial class TrunksOptionsValidator : IValidateOptions<TrunksOp
         for (var i = 0; i < options.Trunks.Count; i++)
         {
             var trunk = options.Trunks[i];
-            var prefix = $"Cti:Trunks:{i}";
+            var prefix = trunk.ConfigurationPath ?? $"Cti:Trunks:{i}";
             if (string.IsNullOrWhiteSpace(trunk.Name))
             {
                 errors.Add($"{prefix}:Name is required.");

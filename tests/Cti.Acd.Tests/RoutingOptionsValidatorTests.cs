@@ -18,10 +18,15 @@ public sealed class RoutingOptionsValidatorTests
 
     private static RoutingOptions ShippedDemo()
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
-        var configuration = new ConfigurationBuilder().AddJsonFile(path).Build();
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.Development.json"))
+            .Build();
         var options = new RoutingOptions();
         configuration.GetSection(RoutingOptions.SectionName).Bind(options);
+        var errors = new List<string>();
+        RoutingOptionsReader.Apply(configuration, options, errors);
+        Assert.Empty(errors);
         return options;
     }
 

@@ -4,11 +4,13 @@ namespace Cti.Registrar.Tests;
 
 public sealed class AgentsOptionsKeyTests
 {
-    private static AgentsOptions Bind(Dictionary<string, string?> values)
+    private static AgentsOptions Bind(Dictionary<string, string?> values) => Bind(values, []);
+
+    private static AgentsOptions Bind(Dictionary<string, string?> values, List<string> errors)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var options = configuration.GetSection(AgentsOptions.SectionName).Get<AgentsOptions>() ?? new AgentsOptions();
-        return options.ApplyKeys(configuration.GetSection(AgentsOptions.AgentsSectionName));
+        return options.ApplyKeys(configuration, errors);
     }
 
     [Fact]
@@ -26,15 +28,31 @@ public sealed class AgentsOptionsKeyTests
     }
 
     [Fact]
-    public void ApplyKeys_ObjectFormWithOwnExtension_KeepsIt()
+    public void ApplyKeys_ObjectFormWithOwnExtensionEqualToTheKey_KeepsIt()
     {
+        var errors = new List<string>();
+        var options = Bind(new()
+        {
+            ["Cti:Agents:1001:Extension"] = "1001",
+            ["Cti:Agents:1001:Password"] = "secret1001",
+        }, errors);
+
+        Assert.Empty(errors);
+        Assert.Equal("1001", Assert.Single(options.Agents).Extension);
+    }
+
+    [Fact]
+    public void ApplyKeys_ObjectFormWithOtherExtension_ReportsThatTheKeyIsTheId()
+    {
+        var errors = new List<string>();
         var options = Bind(new()
         {
             ["Cti:Agents:front-desk:Extension"] = "1001",
             ["Cti:Agents:front-desk:Password"] = "secret1001",
-        });
+        }, errors);
 
-        Assert.Equal("1001", Assert.Single(options.Agents).Extension);
+        Assert.Equal("front-desk", Assert.Single(options.Agents).Extension);
+        Assert.StartsWith("Cti:Agents:front-desk: the id inside ('1001') differs from the key 'front-desk'", Assert.Single(errors), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -55,10 +73,15 @@ public sealed class AgentsOptionsKeyTests
     [Fact]
     public void Collect_ArrayFormWithoutExtension_NamesTheIndexAsBefore()
     {
-        var options = Bind(new() { ["Cti:Agents:0:Password"] = "secret" });
+        var options = Bind(new()
+        {
+            ["Cti:Agents:0:Extension"] = "1001",
+            ["Cti:Agents:0:Password"] = "secret1001",
+            ["Cti:Agents:1:Password"] = "secret",
+        });
 
         var error = Assert.Single(AgentsOptionsValidator.Collect(options));
-        Assert.Equal("Cti:Agents:0:Extension must not be empty.", error);
+        Assert.Equal("Cti:Agents:1:Extension must not be empty.", error);
     }
 
     [Fact]

@@ -4,7 +4,8 @@ namespace Cti.Host.Options;
 
 /// <summary>
 /// Builds the configuration in a fixed order, each layer overriding the one before:
-/// appsettings.json beside the executable, an optional extra JSON file (<c>--config</c> or <c>CTI_CONFIG_FILE</c>),
+/// appsettings.json beside the executable, appsettings.{environment}.json beside it if present (the demo data lives in
+/// appsettings.Development.json, which <c>dotnet run</c> selects), an optional extra JSON file (<c>--config</c> or <c>CTI_CONFIG_FILE</c>),
 /// environment variables (<c>Cti__Http__Url</c> and the short form <c>CTI_Http__Url</c>), then the command line.
 /// </summary>
 internal static class CtiConfiguration
@@ -16,7 +17,7 @@ internal static class CtiConfiguration
     public const string EnvironmentPrefix = "CTI_";
     public const string SettingsFileName = "appsettings.json";
 
-    public static void Configure(IConfigurationBuilder configuration, string[] args, string baseDirectory, IDictionary environment)
+    public static void Configure(IConfigurationBuilder configuration, string[] args, string baseDirectory, IDictionary environment, string? environmentName = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(args);
@@ -25,6 +26,10 @@ internal static class CtiConfiguration
         // The working directory of a service is its data folder, not its install folder: read settings from beside the binary.
         configuration.Sources.Clear();
         configuration.AddJsonFile(Path.Combine(baseDirectory, SettingsFileName), optional: true, reloadOnChange: false);
+        if (!string.IsNullOrWhiteSpace(environmentName))
+        {
+            configuration.AddJsonFile(Path.Combine(baseDirectory, $"appsettings.{environmentName}.json"), optional: true, reloadOnChange: false);
+        }
 
         var extra = FindConfigArgument(args) ?? environment[ConfigFileVariable] as string;
         if (!string.IsNullOrWhiteSpace(extra))

@@ -13,13 +13,14 @@ internal static class CtiOptionsValidator
     public static List<string> Collect(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return Collect(
+        var errors = new List<string>();
+        errors.AddRange(Collect(
             configuration.GetSection(PlatformOptions.SectionName).Get<PlatformOptions>() ?? new(),
             configuration.GetSection(HttpOptions.SectionName).Get<HttpOptions>() ?? new(),
             configuration.GetSection(SipOptions.SectionName).Get<SipOptions>() ?? new(),
             configuration.GetSection(RegistrarOptions.SectionName).Get<RegistrarOptions>() ?? new(),
-            (configuration.GetSection(AgentsOptions.SectionName).Get<AgentsOptions>() ?? new())
-                .ApplyKeys(configuration.GetSection(AgentsOptions.AgentsSectionName)));
+            new AgentsOptions().ApplyKeys(configuration, errors)));
+        return errors;
     }
 
     public static List<string> Collect(PlatformOptions platform, HttpOptions http, SipOptions sip, RegistrarOptions registrar, AgentsOptions agents)

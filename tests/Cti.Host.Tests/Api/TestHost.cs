@@ -26,6 +26,13 @@ internal sealed class TestHost : IAsyncDisposable
 
     public Uri BaseAddress => new($"http://127.0.0.1:{HttpPort}");
 
+    /// <summary>
+    /// The demo agents (keyed by extension) and the queue, trunk, routing agents and campaign in the deprecated array
+    /// form, which the tests' command-line overlays (<c>--Cti:Trunks:0:...</c>) index into; the service reads it for
+    /// one more release.
+    /// </summary>
+    public static string ArrayFormDemo { get; } = Path.Combine(AppContext.BaseDirectory, "Api", "array-form-demo.json");
+
     public static async Task<TestHost> StartAsync(string? dataDirectory = null, params string[] extraArgs)
     {
         dataDirectory ??= Directory.CreateTempSubdirectory("cti-host-").FullName;
@@ -38,6 +45,9 @@ internal sealed class TestHost : IAsyncDisposable
             var trunkPort = FreePorts.Next();
             string[] args =
             [
+                // Production whatever the machine sets: the demo comes from the file above, not appsettings.Development.json.
+                "--environment=Production",
+                "--config", ArrayFormDemo,
                 $"--Cti:DataDirectory={dataDirectory}",
                 $"--Cti:Http:Url=http://127.0.0.1:{httpPort}",
                 $"--Cti:Sip:Profiles:agents:Address=127.0.0.1",

@@ -38,6 +38,25 @@ public sealed class CtiConfigurationTests
     }
 
     [Fact]
+    public void Configure_EnvironmentFile_LayersBetweenBaseAndExtraFile()
+    {
+        var dir = Directory.CreateTempSubdirectory("cti-config-").FullName;
+        File.WriteAllText(Path.Combine(dir, "appsettings.json"), """{ "Cti": { "DataDirectory": "base", "DefaultRegion": "CN", "Sip": { "Domain": "base" } } }""");
+        File.WriteAllText(Path.Combine(dir, "appsettings.Development.json"), """{ "Cti": { "DataDirectory": "development", "DefaultRegion": "US" } }""");
+        var extra = Path.Combine(dir, "extra.json");
+        File.WriteAllText(extra, """{ "Cti": { "DataDirectory": "extra" } }""");
+
+        var development = new ConfigurationBuilder();
+        CtiConfiguration.Configure(development, ["--config", extra], dir, new Dictionary<string, string>(), "Development");
+        var production = new ConfigurationBuilder();
+        CtiConfiguration.Configure(production, [], dir, new Dictionary<string, string>(), "Production");
+
+        var dev = development.Build();
+        Assert.Equal(("extra", "US", "base"), (dev["Cti:DataDirectory"], dev["Cti:DefaultRegion"], dev["Cti:Sip:Domain"]));
+        Assert.Equal(("base", "CN"), (production.Build()["Cti:DataDirectory"], production.Build()["Cti:DefaultRegion"]));
+    }
+
+    [Fact]
     public void Configure_MissingExtraFile_Throws()
     {
         var builder = new ConfigurationBuilder();

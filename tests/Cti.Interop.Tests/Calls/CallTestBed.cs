@@ -43,33 +43,21 @@ internal sealed class CallTestBed : IAsyncDisposable
                     ["WrapUpTime"] = "00:00:00",
                     ["AnnouncePosition"] = false,
                 };
-                var agents = new JsonArray();
-                for (var i = 0; i < 5; i++)
-                {
-                    agents.Add(new JsonObject());
-                }
-
-                // Routing agents 2001.. after the five demo agents (arrays merge by index over appsettings.json).
+                var accounts = cti["Agents"]!.AsObject();
+                // Routing settings for agents 2001.. beside their SIP accounts, keyed by id over the five demo agents.
                 for (var n = 0; n < extraAgents; n++)
                 {
-                    agents.Add(new JsonObject
-                    {
-                        ["Id"] = (2001 + n).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                        ["Skills"] = new JsonArray(new JsonObject { ["Skill"] = "support", ["Proficiency"] = 5 }),
-                        ["Queues"] = new JsonArray(new JsonObject { ["Queue"] = "support", ["Tier"] = 0 }),
-                    });
+                    var account = accounts[(2001 + n).ToString(System.Globalization.CultureInfo.InvariantCulture)]!.AsObject();
+                    account["Skills"] = new JsonArray(new JsonObject { ["Skill"] = "support", ["Proficiency"] = 5 });
+                    account["Queues"] = new JsonArray(new JsonObject { ["Queue"] = "support", ["Tier"] = 0 });
                 }
 
-                cti["Routing"] = new JsonObject { ["Queues"] = new JsonArray(queue), ["Agents"] = agents };
+                cti["Routing"] = new JsonObject { ["Queues"] = new JsonObject { ["support"] = queue } };
                 if (staticContacts is not null)
                 {
-                    // The accounts are keyed by extension.
-                    foreach (var (extension, account) in cti["Agents"]!.AsObject())
+                    foreach (var (extension, contact) in staticContacts)
                     {
-                        if (staticContacts.TryGetValue(extension, out var contact))
-                        {
-                            account!["StaticContact"] = contact;
-                        }
+                        accounts[extension]!["StaticContact"] = contact;
                     }
                 }
 

@@ -219,7 +219,7 @@ public sealed class InboundCallInteropTests
     public async Task InviteFromOutsideTheAllowlist_403()
     {
         await using var bed = await CallTestBed.StartAsync(customize: json =>
-            json["Cti"]!.AsObject()["Trunks"] = new JsonArray(new JsonObject { ["AllowFrom"] = new JsonArray("127.0.0.1/32") }));
+            json["Cti"]!.AsObject()["Trunks"] = new JsonObject { ["demo-carrier"] = new JsonObject { ["AllowFrom"] = new JsonArray("127.0.0.1/32") } });
 
         var carrier = await SippRunner.RunAsync(
             Scenario("invite-expect-403.xml"), $"127.0.0.1:{bed.Host.TrunkPort}", calls: 1, rate: 1, localIp: "127.0.0.2",

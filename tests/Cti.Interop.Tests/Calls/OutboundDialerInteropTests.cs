@@ -22,16 +22,19 @@ public sealed class OutboundDialerInteropTests
         await using var bed = await CallTestBed.StartAsync(customize: json =>
         {
             var cti = json["Cti"]!.AsObject();
-            cti["Trunks"] = new JsonArray(new JsonObject { ["Peers"] = new JsonArray(carrier.Target), ["OptionsInterval"] = "00:00:00" });
+            cti["Trunks"] = new JsonObject { ["demo-carrier"] = new JsonObject { ["Peers"] = new JsonArray(carrier.Target), ["OptionsInterval"] = "00:00:00" } };
             cti["Dialer"] = new JsonObject
             {
-                ["Campaigns"] = new JsonArray(new JsonObject
+                ["Campaigns"] = new JsonObject
                 {
-                    ["Agents"] = new JsonArray("1001"),
-                    ["WindowStart"] = "00:00",
-                    ["WindowEnd"] = "23:59",
-                    ["InitialState"] = "paused",
-                }),
+                    ["demo-renewals"] = new JsonObject
+                    {
+                        ["Agents"] = new JsonArray("1001"),
+                        ["WindowStart"] = "00:00",
+                        ["WindowEnd"] = "23:59",
+                        ["InitialState"] = "paused",
+                    },
+                },
             };
         });
         await using var agent = await bed.StartAgentAsync("1001");
@@ -97,18 +100,21 @@ public sealed class OutboundDialerInteropTests
         await using var bed = await CallTestBed.StartAsync(customize: json =>
         {
             var cti = json["Cti"]!.AsObject();
-            cti["Trunks"] = new JsonArray(new JsonObject { ["Peers"] = new JsonArray(carrier.Target), ["OptionsInterval"] = "00:00:00" });
+            cti["Trunks"] = new JsonObject { ["demo-carrier"] = new JsonObject { ["Peers"] = new JsonArray(carrier.Target), ["OptionsInterval"] = "00:00:00" } };
             cti["Calls"] = new JsonObject { ["PreviewTimeout"] = "00:00:00" };
             cti["Dialer"] = new JsonObject
             {
-                ["Campaigns"] = new JsonArray(new JsonObject
+                ["Campaigns"] = new JsonObject
                 {
-                    ["Mode"] = "preview",
-                    ["Agents"] = new JsonArray("1001"),
-                    ["WindowStart"] = "00:00",
-                    ["WindowEnd"] = "23:59",
-                    ["InitialState"] = "paused",
-                }),
+                    ["demo-renewals"] = new JsonObject
+                    {
+                        ["Mode"] = "preview",
+                        ["Agents"] = new JsonArray("1001"),
+                        ["WindowStart"] = "00:00",
+                        ["WindowEnd"] = "23:59",
+                        ["InitialState"] = "paused",
+                    },
+                },
             };
         });
         await using var agent = await bed.StartAgentAsync("1001");

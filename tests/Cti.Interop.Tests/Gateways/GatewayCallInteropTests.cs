@@ -31,17 +31,20 @@ public sealed class GatewayCallInteropTests
         {
             var cti = json["Cti"]!.AsObject();
             AddLine(cti, tap.LinePath, audio.Contact("ch1"), queue: null);
-            cti["Trunks"] = new JsonArray(new JsonObject { ["OptionsInterval"] = "00:00:00" });
+            cti["Trunks"] = new JsonObject { ["demo-carrier"] = new JsonObject { ["OptionsInterval"] = "00:00:00" } };
             cti["Dialer"] = new JsonObject
             {
-                ["Campaigns"] = new JsonArray(new JsonObject
+                ["Campaigns"] = new JsonObject
                 {
-                    ["Agents"] = new JsonArray("1001"),
-                    ["LineGroups"] = new JsonArray("mobile"),
-                    ["WindowStart"] = "00:00",
-                    ["WindowEnd"] = "23:59",
-                    ["InitialState"] = "paused",
-                }),
+                    ["demo-renewals"] = new JsonObject
+                    {
+                        ["Agents"] = new JsonArray("1001"),
+                        ["LineGroups"] = new JsonArray("mobile"),
+                        ["WindowStart"] = "00:00",
+                        ["WindowEnd"] = "23:59",
+                        ["InitialState"] = "paused",
+                    },
+                },
             };
         });
         await using var agent = await bed.StartAgentAsync("1001");
@@ -140,7 +143,7 @@ public sealed class GatewayCallInteropTests
         {
             var cti = json["Cti"]!.AsObject();
             AddLine(cti, tap.LinePath, audio.Contact("ch1"), queue: null);
-            cti["Trunks"] = new JsonArray(new JsonObject { ["OptionsInterval"] = "00:00:00" });
+            cti["Trunks"] = new JsonObject { ["demo-carrier"] = new JsonObject { ["OptionsInterval"] = "00:00:00" } };
             cti["Calls"] = new JsonObject { ["ManualCallTrunk"] = "mobile", ["ManualCallerId"] = "+861088880000" };
         });
         await using var agent = await bed.StartAgentAsync("1001");

@@ -32,7 +32,7 @@ public sealed class AgentInviteFormTests
     {
         await using var carrier = await SippRunner.StartServerAsync("carrier-callee-mixed.xml");
         await using var bed = await CallTestBed.StartAsync(customize: json =>
-            json["Cti"]!.AsObject()["Trunks"] = new JsonArray(new JsonObject { ["Peers"] = new JsonArray(carrier.Target), ["OptionsInterval"] = "00:00:00" }));
+            json["Cti"]!.AsObject()["Trunks"] = new JsonObject { ["demo-carrier"] = new JsonObject { ["Peers"] = new JsonArray(carrier.Target), ["OptionsInterval"] = "00:00:00" } });
 
         foreach (var (from, fromName, toName, transport) in Forms)
         {

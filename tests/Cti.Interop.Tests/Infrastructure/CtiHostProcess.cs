@@ -9,7 +9,7 @@ namespace Cti.Interop.Tests.Infrastructure;
 
 /// <summary>
 /// The real service as a separate process (<c>dotnet Cti.Host.dll</c>) on loopback ports, with its own data folder
-/// and a settings file layered over config/appsettings.json.
+/// and a settings file layered over config/appsettings.json and the demo data of appsettings.Development.json.
 /// </summary>
 internal sealed partial class CtiHostProcess : IAsyncDisposable
 {
@@ -67,7 +67,7 @@ internal sealed partial class CtiHostProcess : IAsyncDisposable
     public string[]? ChallengeAlgorithms { get; init; }
 
     /// <summary>
-    /// When set, the demo trunk (Cti:Trunks:0) registers with <see cref="TrunkRegistrationPeer"/> using this
+    /// When set, the demo trunk (Cti:Trunks:demo-carrier) registers with <see cref="TrunkRegistrationPeer"/> using this
     /// Registration section, and its OPTIONS keepalive is off so the peer sees only REGISTERs.
     /// </summary>
     public object? TrunkRegistration { get; init; }
@@ -114,13 +114,16 @@ internal sealed partial class CtiHostProcess : IAsyncDisposable
         var json = JsonSerializer.SerializeToNode(settings)!;
         if (TrunkRegistration is not null)
         {
-            // Arrays merge by index over config/appsettings.json: these keys override the demo trunk's.
-            json["Cti"]!["Trunks"] = new JsonArray(JsonSerializer.SerializeToNode(new
+            // Keyed by name over the demo data: these keys override the demo trunk's.
+            json["Cti"]!["Trunks"] = new JsonObject
             {
-                Peers = new[] { TrunkRegistrationPeer },
-                OptionsInterval = "00:00:00",
-                Registration = TrunkRegistration,
-            }));
+                ["demo-carrier"] = JsonSerializer.SerializeToNode(new
+                {
+                    Peers = new[] { TrunkRegistrationPeer },
+                    OptionsInterval = "00:00:00",
+                    Registration = TrunkRegistration,
+                }),
+            };
         }
 
         Customize?.Invoke(json.AsObject());
@@ -135,7 +138,8 @@ internal sealed partial class CtiHostProcess : IAsyncDisposable
         start.ArgumentList.Add(RepoPaths.HostAssembly);
         start.ArgumentList.Add("--config");
         start.ArgumentList.Add(settingsPath);
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        // The demo trunk, queue and routing agents come from the development settings, as with dotnet run.
+        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
         start.Environment["Logging__Console__FormatterName"] = "simple";
 
         _process = Process.Start(start) ?? throw new InvalidOperationException("could not start Cti.Host");

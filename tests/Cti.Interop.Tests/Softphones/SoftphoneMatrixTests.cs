@@ -73,7 +73,7 @@ public sealed class SoftphoneMatrixTests
         await using var callee = await SippRunner.StartServerAsync(
             RepoPaths.Scenario("carrier-callee-mixed.xml"), new SippRunner.CallOptions { RtpEcho = true, CallLength = TimeSpan.FromSeconds(2) });
         await using var bed = await CallTestBed.StartAsync(customize: json =>
-            json["Cti"]!.AsObject()["Trunks"] = new JsonArray(new JsonObject { ["Peers"] = new JsonArray(callee.Target), ["OptionsInterval"] = "00:00:00" }));
+            json["Cti"]!.AsObject()["Trunks"] = new JsonObject { ["demo-carrier"] = new JsonObject { ["Peers"] = new JsonArray(callee.Target), ["OptionsInterval"] = "00:00:00" } });
         await using var agent = await StartRegisteredAsync(bed, phone, transport, "1001");
         await bed.LoginAsync("1001");
 
