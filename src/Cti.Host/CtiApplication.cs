@@ -1,6 +1,6 @@
 using Cti.Gateways.Hosting;
 using Cti.Host.Api;
-using Cti.Host.Calls;
+using Cti.Calls;
 using Cti.Cdrs;
 using Cti.Campaigns;
 using Cti.Events;

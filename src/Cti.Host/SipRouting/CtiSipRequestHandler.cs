@@ -1,4 +1,4 @@
-using Cti.Host.Calls;
+using Cti.Calls;
 using Cti.Sip.Messages;
 using Cti.Sip.Stack;
 using Cti.Sip.Transport;

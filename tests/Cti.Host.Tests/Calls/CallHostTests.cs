@@ -191,7 +191,7 @@ public sealed class CallHostTests : IAsyncLifetime
         await carrier.ReceiveResponseAsync(r => r.CSeq?.Method == SipMethods.Invite && r.StatusCode == 183);
 
         // The welcome prompt flows to the caller; the collector adds it to the counter before anyone hangs up.
-        var deadline = DateTime.UtcNow + Cti.Host.Calls.CallMediaMetricsCollector.Interval * 3;
+        var deadline = DateTime.UtcNow + Cti.Calls.CallMediaMetricsCollector.Interval * 3;
         double relayed = 0;
         while (relayed == 0 && DateTime.UtcNow < deadline)
         {

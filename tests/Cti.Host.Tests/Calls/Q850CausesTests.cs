@@ -1,4 +1,4 @@
-using Cti.Host.Calls;
+using Cti.Calls;
 
 namespace Cti.Host.Tests.Calls;
 

@@ -1,5 +1,5 @@
 using Cti.Gateways.Lines;
-using Cti.Host.Calls;
+using Cti.Calls;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Cti.Host.Tests.Gateways;

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using Cti.Dialer.Campaigns;
 using Cti.Gateways.Lines;
 using Cti.Gateways.Tests.TestKit;
-using Cti.Host.Calls;
+using Cti.Calls;
 using Cti.Campaigns;
 using Cti.Host.Tests.Api;
 using Cti.Host.Tests.Calls;

@@ -1,7 +1,7 @@
-using Cti.Host.Calls.Legs;
+using Cti.Calls.Legs;
 using Cti.Dialer.Campaigns;
 using Cti.Gateways.Lines;
-using Cti.Host.Calls;
+using Cti.Calls;
 using Cti.Cdrs;
 
 namespace Cti.Host.Tests.Gateways;

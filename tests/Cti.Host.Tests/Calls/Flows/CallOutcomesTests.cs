@@ -1,5 +1,5 @@
 using Cti.Dialer.Campaigns;
-using Cti.Host.Calls.Flows;
+using Cti.Calls.Flows;
 
 namespace Cti.Host.Tests.Calls.Flows;
 

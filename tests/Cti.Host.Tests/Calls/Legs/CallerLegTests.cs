@@ -1,5 +1,5 @@
 using System.Net;
-using Cti.Host.Calls.Legs;
+using Cti.Calls.Legs;
 using Cti.Sip.Sdp;
 
 namespace Cti.Host.Tests.Calls.Legs;

@@ -1,7 +1,0 @@
-using Cti.Sip.Messages;
-using Cti.Sip.Transport;
-
-namespace Cti.Host.Calls;
-
-/// <summary>Where to ring an agent: the Request-URI and the flow to send the INVITE on.</summary>
-internal sealed record AgentContact(SipUri Uri, SipEndPoint Destination, bool IsRegistered);
