@@ -13,6 +13,7 @@ internal sealed class SqliteAttemptHistory : IAttemptHistory
 {
     private readonly SqliteDatabase _database;
     private readonly List<(string LeadId, string E164, DateTimeOffset At)> _pending = [];
+    private readonly Lock _flushGate = new();
     private readonly Lock _gate = new();
 
     public SqliteAttemptHistory(SqliteDatabase database) => _database = database;
@@ -67,7 +68,16 @@ internal sealed class SqliteAttemptHistory : IAttemptHistory
     public bool IsInvalid(string e164) => ReadFlag(e164, "invalid_sip_status") is not null;
 
     /// <summary>Writes the buffered attempts; returns how many were written.</summary>
+    /// <remarks>One flush at a time: two at once would write the same batch twice and both try to drop it.</remarks>
     public int Flush()
+    {
+        lock (_flushGate)
+        {
+            return FlushOnce();
+        }
+    }
+
+    private int FlushOnce()
     {
         (string LeadId, string E164, DateTimeOffset At)[] batch;
         lock (_gate)
