@@ -32,18 +32,18 @@ internal sealed partial class CallController
         }
 
         // A gateway group as the manual-call route: the agent's call goes out on one of its lines.
-        if (!_stopping && _services.Options.ManualCallTrunk is { Length: > 0 } group && _services.Gateways is { } gateways && gateways.Groups.Contains(group))
+        if (!_stopping && _options.ManualCallTrunk is { Length: > 0 } group && _gateways.Groups.Contains(group))
         {
-            var line = gateways.PickFreeLine(group);
-            var lineNumber = _services.Numbers.ToE164(request.RequestUri.User);
+            var line = _gateways.PickFreeLine(group);
+            var lineNumber = _numbers.ToE164(request.RequestUri.User);
             if (line is null || lineNumber is null)
             {
                 await invite.RespondAsync(line is null ? invite.CreateResponse(503, "No free line") : invite.CreateResponse(484, "Address Incomplete"), cancellationToken);
                 return;
             }
 
-            var lineCaller = _services.Options.ManualCallerId is { Length: > 0 } id ? id : agentId!;
-            await CallStarts.AgentOwnAsync(_services, _registry, invite, agentId!, lineNumber, CallStarts.LineRoute(line, _services.Numbers), lineCaller, line);
+            var lineCaller = _options.ManualCallerId is { Length: > 0 } id ? id : agentId!;
+            await _calls.AgentOwnAsync(invite, agentId!, lineNumber, _calls.LineRoute(line), lineCaller, line);
             return;
         }
 
@@ -61,14 +61,14 @@ internal sealed partial class CallController
             return;
         }
 
-        var callerId = _services.Options.ManualCallerId is { Length: > 0 } configured ? configured : trunk.Dids.Dids.FirstOrDefault() ?? agentId!;
-        await CallStarts.AgentOwnAsync(_services, _registry, invite, agentId!, number, trunk, callerId);
+        var callerId = _options.ManualCallerId is { Length: > 0 } configured ? configured : trunk.Dids.Dids.FirstOrDefault() ?? agentId!;
+        await _calls.AgentOwnAsync(invite, agentId!, number, trunk, callerId);
     }
 
     private TrunkConfig? ManualCallTrunk()
     {
-        var name = _services.Options.ManualCallTrunk;
-        var trunks = _services.Trunks.Trunks;
+        var name = _options.ManualCallTrunk;
+        var trunks = _trunks.Trunks;
         return name.Length == 0 ? (trunks.Count > 0 ? trunks[0] : null) : trunks.FirstOrDefault(t => t.Name == name);
     }
 }

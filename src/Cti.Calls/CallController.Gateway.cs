@@ -7,12 +7,12 @@ internal sealed partial class CallController
 {
     /// <summary>Whether <paramref name="lineGroup"/> names a group of serial gateway lines.</summary>
     private bool IsGatewayGroup(string lineGroup) =>
-        _services.Gateways is { } gateways && gateways.Groups.Contains(lineGroup, StringComparer.OrdinalIgnoreCase);
+        _gateways.Groups.Contains(lineGroup, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Places a dialer call on a free line of the group; none free (down, busy, capped) is a network failure.</summary>
     private void PlaceOnGatewayLine(DialRequest request, IDialOutcomeSink campaign)
     {
-        var line = _services.Gateways!.PickFreeLine(request.LineGroup);
+        var line = _gateways.PickFreeLine(request.LineGroup);
         if (line is null)
         {
             GatewayLog.NoFreeLine(_logger, request.CallId, request.LineGroup);
@@ -20,7 +20,7 @@ internal sealed partial class CallController
             return;
         }
 
-        CallStarts.Dialer(_services, _registry, request, campaign, CallStarts.LineRoute(line, _services.Numbers), line);
+        _calls.Dialer(request, campaign, _calls.LineRoute(line), line);
     }
 
     private static partial class GatewayLog

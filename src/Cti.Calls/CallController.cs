@@ -1,4 +1,7 @@
 using Cti.Calls.Legs;
+using Cti.Gateways.Lines;
+using Cti.Numbers;
+using Microsoft.Extensions.Options;
 using Cti.Acd;
 using Cti.Trunks;
 using Cti.Routing.Engine;
@@ -23,17 +26,39 @@ internal sealed partial class CallController : BackgroundService, ITrunkCallAcce
     /// <summary>Requests a call's dialogs accept besides INVITE, ACK and CANCEL.</summary>
     public static readonly IReadOnlyList<string> InDialogMethods = [SipMethods.Bye, SipMethods.Refer, SipMethods.Notify, SipMethods.Info, SipMethods.Options];
 
-    private readonly CallServices _services;
+    private readonly CallFactory _calls;
     private readonly CallRegistry _registry;
+    private readonly TrunkDirectory _trunks;
+    private readonly IGatewayLineRegistry _gateways;
+    private readonly PhoneNumberNormalizer _numbers;
+    private readonly CallsOptions _options;
+    private readonly CallMetrics _metrics;
     private readonly IAcdOutputFeed _feed;
+    private readonly TimeProvider _time;
     private readonly ILogger<CallController> _logger;
     private volatile bool _stopping;
 
-    public CallController(CallServices services, CallRegistry registry, IAcdOutputFeed feed, ILogger<CallController> logger)
+    public CallController(
+        CallFactory calls,
+        CallRegistry registry,
+        TrunkDirectory trunks,
+        IGatewayLineRegistry gateways,
+        PhoneNumberNormalizer numbers,
+        IOptions<CallsOptions> options,
+        CallMetrics metrics,
+        IAcdOutputFeed feed,
+        TimeProvider time,
+        ILogger<CallController> logger)
     {
-        _services = services;
+        _calls = calls;
         _registry = registry;
+        _trunks = trunks;
+        _gateways = gateways;
+        _numbers = numbers;
+        _options = options.Value;
+        _metrics = metrics;
         _feed = feed;
+        _time = time;
         _logger = logger;
     }
 
@@ -46,12 +71,12 @@ internal sealed partial class CallController : BackgroundService, ITrunkCallAcce
         ArgumentNullException.ThrowIfNull(route);
         if (_stopping)
         {
-            _services.Metrics.Rejected(CallRejectReasons.ShuttingDown);
+            _metrics.Rejected(CallRejectReasons.ShuttingDown);
             await invite.RespondAsync(invite.CreateResponse(503, "Service shutting down"), cancellationToken);
             return;
         }
 
-        await CallStarts.InboundAsync(_services, _registry, invite, route);
+        await _calls.InboundAsync(invite, route);
     }
 
     /// <summary>
@@ -62,7 +87,7 @@ internal sealed partial class CallController : BackgroundService, ITrunkCallAcce
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(campaign);
-        var trunk = _services.Trunks.Trunks.FirstOrDefault(t => string.Equals(t.Name, request.LineGroup, StringComparison.Ordinal));
+        var trunk = _trunks.Trunks.FirstOrDefault(t => string.Equals(t.Name, request.LineGroup, StringComparison.Ordinal));
         if (trunk is null && !_stopping && IsGatewayGroup(request.LineGroup))
         {
             PlaceOnGatewayLine(request, campaign);
@@ -76,7 +101,7 @@ internal sealed partial class CallController : BackgroundService, ITrunkCallAcce
             return Task.CompletedTask;
         }
 
-        CallStarts.Dialer(_services, _registry, request, campaign, trunk);
+        _calls.Dialer(request, campaign, trunk);
         return Task.CompletedTask;
     }
 
@@ -143,10 +168,10 @@ internal sealed partial class CallController : BackgroundService, ITrunkCallAcce
         {
             Log.EndingCalls(_logger, calls.Length);
             // Give the calls a moment to send their BYEs and write their CDRs before the stack closes.
-            var deadline = _services.Time.GetTimestamp();
-            while (_registry.Count > 0 && _services.Time.GetElapsedTime(deadline) < TimeSpan.FromSeconds(3) && !cancellationToken.IsCancellationRequested)
+            var deadline = _time.GetTimestamp();
+            while (_registry.Count > 0 && _time.GetElapsedTime(deadline) < TimeSpan.FromSeconds(3) && !cancellationToken.IsCancellationRequested)
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(20), _services.Time, CancellationToken.None);
+                await Task.Delay(TimeSpan.FromMilliseconds(20), _time, CancellationToken.None);
             }
         }
 

@@ -18,6 +18,7 @@ internal static class CallsServiceCollectionExtensions
         services.TryAddSingleton<CallListeners>();
         services.TryAddSingleton<AgentContactResolver>();
         services.TryAddSingleton<CallServices>();
+        services.TryAddSingleton<CallFactory>();
         services.TryAddSingleton<CallController>();
         services.TryAddSingleton<PreviewBoard>();
         services.TryAddSingleton<ITrunkCallAcceptor>(sp => sp.GetRequiredService<CallController>());

@@ -10,18 +10,13 @@ namespace Cti.Calls;
 /// E.164 (read in the dialer's default region) so last-agent routing works. A line without a queue takes no inbound
 /// calls: the ringing call is rejected at once (hung up), so the caller is not left listening to endless ringback.
 /// </summary>
-internal sealed partial class GatewayCallIntake(CallServices services, CallRegistry registry, ILogger<GatewayCallIntake> logger) : IHostedService
+internal sealed partial class GatewayCallIntake(CallFactory calls, IGatewayLineRegistry gateways, Cti.Numbers.PhoneNumberNormalizer numbers, ILogger<GatewayCallIntake> logger) : IHostedService
 {
     private readonly List<(IGatewayLine Line, EventHandler<GatewayIncomingCallEventArgs> Handler)> _subscriptions = [];
     private volatile bool _stopping;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (services.Gateways is not { } gateways)
-        {
-            return Task.CompletedTask;
-        }
-
         foreach (var line in gateways.Lines)
         {
             EventHandler<GatewayIncomingCallEventArgs> handler = (_, e) => OnIncoming(line, e);
@@ -59,8 +54,8 @@ internal sealed partial class GatewayCallIntake(CallServices services, CallRegis
             return;
         }
 
-        var caller = services.Numbers.ToE164(call.CallerNumber);
-        if (!CallStarts.GatewayInbound(services, registry, line, call.Queue, caller))
+        var caller = numbers.ToE164(call.CallerNumber);
+        if (!calls.GatewayInbound(line, call.Queue, caller))
         {
             _ = RejectAsync(line);
         }

@@ -16,17 +16,18 @@ namespace Cti.Calls;
 /// <summary>
 /// Where calls begin: each kind of call is a flow composed with its caller leg (an INVITE we answer, a customer we
 /// ring through a trunk, a gateway line), on a relay bound for the call. Refusals before a call exists are answered
-/// here.
+/// here. The only place that creates a <see cref="CallSession"/>, and so the only holder of the
+/// <see cref="CallServices"/> every call shares.
 /// </summary>
-internal static partial class CallStarts
+internal sealed partial class CallFactory(CallServices services, CallRegistry registry)
 {
     /// <summary>
     /// Takes a screened trunk INVITE: checks its SDP offer, anchors media, answers 183 (prompt and music) or 180, and
     /// queues the call in the ACD. Refusals are answered here (488 without a usable offer, 503 without media ports).
     /// </summary>
-    public static async ValueTask InboundAsync(CallServices services, CallRegistry registry, SipServerContext invite, TrunkInviteRoute route)
+    public async ValueTask InboundAsync(SipServerContext invite, TrunkInviteRoute route)
     {
-        var call = await CreateForInviteAsync(services, registry, invite, route, (c, sip) =>
+        var call = await CreateForInviteAsync(invite, route, (c, sip) =>
             new InboundQueueFlow(c, sip, null, services.Acd, services.Options.EarlyMedia, services.Logger));
         if (call is not null)
         {
@@ -36,11 +37,11 @@ internal static partial class CallStarts
 
     /// <summary>Starts an authenticated agent's call to <paramref name="number"/> (E.164) through <paramref name="trunk"/>.</summary>
     /// <remarks>With <paramref name="line"/> the number is dialled on that gateway line (AT) and its audio endpoint is the callee leg.</remarks>
-    public static async ValueTask AgentOwnAsync(CallServices services, CallRegistry registry, SipServerContext invite, string agentId, string number, TrunkConfig trunk, string callerId, IGatewayLine? line = null)
+    public async ValueTask AgentOwnAsync(SipServerContext invite, string agentId, string number, TrunkConfig trunk, string callerId, IGatewayLine? line = null)
     {
         // The route's caller is what the far end sees (the centre's number); its Did slot holds the dialled number.
         var route = new TrunkInviteRoute(trunk, number, string.Empty, callerId, null);
-        var call = await CreateForInviteAsync(services, registry, invite, route, (c, sip) =>
+        var call = await CreateForInviteAsync(invite, route, (c, sip) =>
             new AgentOwnCallFlow(c, sip, agentId, number, line, services.Acd, services.Listeners, new GatewayLineCalls(c.Id, services.Logger), services.Options.ManualCallRingTimeout, services.Logger));
         if (call is not null)
         {
@@ -53,16 +54,16 @@ internal static partial class CallStarts
     /// gateway line (then <paramref name="trunk"/> is the line's route). A failure before the first attempt is reported
     /// at once.
     /// </summary>
-    public static void Dialer(CallServices services, CallRegistry registry, DialRequest request, IDialOutcomeSink campaign, TrunkConfig trunk, IGatewayLine? line = null)
+    public void Dialer(DialRequest request, IDialOutcomeSink campaign, TrunkConfig trunk, IGatewayLine? line = null)
     {
-        if (!TryCreateRelay(services, request.CallId, out var relay))
+        if (!TryCreateRelay(request.CallId, out var relay))
         {
             campaign.Report(new CallOutcomeReport(request.CallId, CallOutcome.NetworkFailure, TimeSpan.Zero, 503));
             return;
         }
 
         var route = new TrunkInviteRoute(trunk, request.CallerId, request.CampaignId, request.Number, null);
-        var media = CallerMediaOptions(services, relay);
+        var media = CallerMediaOptions(relay);
         Func<CallSession, CallerLeg> caller = line is null
             ? c => new SipCustomerLeg(media, c.Sender)
             : c => new GatewayCallerLeg(line, inbound: false, route.Did, media, SdpNegotiationResult.Failed(SdpNegotiationError.None), c.Legs, new GatewayLineCalls(c.Id, services.Logger), services.Logger);
@@ -76,10 +77,10 @@ internal static partial class CallStarts
     /// Queues an inbound call ringing on <paramref name="line"/> in <paramref name="queue"/>; <paramref name="caller"/>
     /// is the E.164 caller id (null when withheld). False when the call could not be taken (no media ports).
     /// </summary>
-    public static bool GatewayInbound(CallServices services, CallRegistry registry, IGatewayLine line, string queue, string? caller)
+    public bool GatewayInbound(IGatewayLine line, string queue, string? caller)
     {
         var id = NewCorrelationId();
-        if (!TryCreateRelay(services, id, out var relay))
+        if (!TryCreateRelay(id, out var relay))
         {
             return false;
         }
@@ -89,8 +90,8 @@ internal static partial class CallStarts
         var negotiation = new SdpNegotiationResult { Codec = SdpCodec.Pcma };
         relay.LegA.PayloadType = SdpCodec.Pcma.PayloadType;
         relay.LegB.PayloadType = SdpCodec.Pcma.PayloadType;
-        var route = new TrunkInviteRoute(LineRoute(line, services.Numbers), string.Empty, queue, caller, null);
-        var media = CallerMediaOptions(services, relay);
+        var route = new TrunkInviteRoute(LineRoute(line), string.Empty, queue, caller, null);
+        var media = CallerMediaOptions(relay);
         var fromUser = caller is { Length: > 0 } ? caller : "anonymous";
         var call = new CallSession(
             services,
@@ -109,43 +110,43 @@ internal static partial class CallStarts
     /// Gateway calls reuse the trunk-shaped route: the "trunk" is the line (no peers, so no external transfer), and its
     /// region reads numbers typed by agents.
     /// </summary>
-    public static TrunkConfig LineRoute(IGatewayLine line, Cti.Numbers.PhoneNumberNormalizer numbers) =>
-        new(line.Name, string.Empty, [], [], new DidRouter([]), numbers, TimeSpan.Zero);
+    public TrunkConfig LineRoute(IGatewayLine line) =>
+        new(line.Name, string.Empty, [], [], new DidRouter([]), services.Numbers, TimeSpan.Zero);
 
     /// <summary>
     /// Checks the SDP offer of an INVITE we answer (a carrier's, or an agent's own call), anchors its media on relay
     /// leg A and creates the call with its caller dialog mapped. Refusals are answered here: 488 without a usable
     /// offer, 503 without media ports; null then.
     /// </summary>
-    private static async ValueTask<CallSession?> CreateForInviteAsync(CallServices services, CallRegistry registry, SipServerContext invite, TrunkInviteRoute route, Func<CallSession, SipCallerLeg, CallFlow> flow)
+    private async ValueTask<CallSession?> CreateForInviteAsync(SipServerContext invite, TrunkInviteRoute route, Func<CallSession, SipCallerLeg, CallFlow> flow)
     {
         var request = invite.Request;
         if (request.Body.IsEmpty || !SdpBodies.IsSdp(request.ContentType))
         {
-            await RejectAsync(services, invite, 488, "SDP offer required", CallRejectReasons.NoSdp);
+            await RejectAsync(invite, 488, "SDP offer required", CallRejectReasons.NoSdp);
             return null;
         }
 
         if (!SdpParser.TryParse(request.Body.Span, out var offer, out var sdpError))
         {
             Log.BadSdp(services.Logger, sdpError.Code, sdpError.Line);
-            await RejectAsync(services, invite, 488, "Malformed SDP", CallRejectReasons.BadSdp);
+            await RejectAsync(invite, 488, "Malformed SDP", CallRejectReasons.BadSdp);
             return null;
         }
 
         var id = NewCorrelationId();
-        if (!TryCreateRelay(services, id, out var relay))
+        if (!TryCreateRelay(id, out var relay))
         {
             await invite.RespondAsync(invite.CreateResponse(503, "Media ports exhausted"));
             return null;
         }
 
-        var media = CallerMediaOptions(services, relay);
+        var media = CallerMediaOptions(relay);
         var negotiation = SdpNegotiator.Answer(offer, media);
         if (!negotiation.Success || negotiation.Codec is not { PayloadType: 0 or 8 })
         {
             await relay.DisposeAsync();
-            await RejectAsync(services, invite, 488, "No common codec (PCMA or PCMU)", CallRejectReasons.NoCommonCodec);
+            await RejectAsync(invite, 488, "No common codec (PCMA or PCMU)", CallRejectReasons.NoCommonCodec);
             return null;
         }
 
@@ -164,7 +165,7 @@ internal static partial class CallStarts
     }
 
     /// <summary>What relay leg A offers or answers: PCMA and PCMU with telephone events, at the relay's address.</summary>
-    private static SdpMediaOptions CallerMediaOptions(CallServices services, RtpRelaySession relay) => new()
+    private SdpMediaOptions CallerMediaOptions(RtpRelaySession relay) => new()
     {
         Address = services.MediaAddress,
         RtpPort = relay.LegA.LocalRtpEndPoint.Port,
@@ -177,7 +178,7 @@ internal static partial class CallStarts
     /// Binds the relay of a new call; when the port range is exhausted the failure is logged and counted and the
     /// caller answers the party (503, or a network-failure outcome).
     /// </summary>
-    private static bool TryCreateRelay(CallServices services, string id, out RtpRelaySession relay)
+    private bool TryCreateRelay(string id, out RtpRelaySession relay)
     {
         if (RtpRelaySession.TryCreate(id, services.Ports, services.RelayOptions, services.Time, services.RelayLogger, out relay, out var error))
         {
@@ -189,7 +190,7 @@ internal static partial class CallStarts
         return false;
     }
 
-    private static async ValueTask RejectAsync(CallServices services, SipServerContext invite, int status, string reason, string metricReason)
+    private async ValueTask RejectAsync(SipServerContext invite, int status, string reason, string metricReason)
     {
         services.Metrics.Rejected(metricReason);
         var response = invite.CreateResponse(status, reason);

@@ -1,6 +1,6 @@
 using Cti.Calls;
 
-namespace Cti.Host.Tests.Calls;
+namespace Cti.Calls.Tests;
 
 public sealed class CallsOptionsValidatorTests
 {

@@ -1,6 +1,6 @@
 using Cti.Media.Hosting;
 
-namespace Cti.Host.Tests.Calls;
+namespace Cti.Media.Tests;
 
 public sealed class MediaOptionsValidatorTests
 {

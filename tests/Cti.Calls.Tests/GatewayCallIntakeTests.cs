@@ -1,8 +1,8 @@
 using Cti.Gateways.Lines;
-using Cti.Calls;
+using Cti.Numbers;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Cti.Host.Tests.Gateways;
+namespace Cti.Calls.Tests;
 
 public sealed class GatewayCallIntakeTests
 {
@@ -10,7 +10,8 @@ public sealed class GatewayCallIntakeTests
     public void OnIncoming_LineWithoutQueue_RingingCallRejectedAndNoCallStarted()
     {
         var registry = new CallRegistry();
-        var intake = new GatewayCallIntake(null!, registry, NullLogger<GatewayCallIntake>.Instance);
+        // No call services: starting a call here would throw, so the test also proves none was attempted.
+        var intake = new GatewayCallIntake(new CallFactory(null!, registry), null!, new PhoneNumberNormalizer(), NullLogger<GatewayCallIntake>.Instance);
         var line = new RecordingLine();
 
         intake.OnIncoming(line, new GatewayIncomingCallEventArgs("gsm9", null, "13812345678", DateTimeOffset.UnixEpoch));

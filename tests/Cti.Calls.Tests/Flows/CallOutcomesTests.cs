@@ -1,7 +1,7 @@
 using Cti.Dialer.Campaigns;
 using Cti.Calls.Flows;
 
-namespace Cti.Host.Tests.Calls.Flows;
+namespace Cti.Calls.Tests.Flows;
 
 public sealed class CallOutcomesTests
 {

@@ -2,7 +2,7 @@ using System.Net;
 using Cti.Calls.Legs;
 using Cti.Sip.Sdp;
 
-namespace Cti.Host.Tests.Calls.Legs;
+namespace Cti.Calls.Tests.Legs;
 
 public sealed class CallerLegTests
 {
