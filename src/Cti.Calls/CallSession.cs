@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Cti.Cdrs;
+using Cti.Calls.Control;
 using Cti.Calls.Flows;
 using Cti.Calls.Legs;
 using Cti.Trunks;
@@ -29,6 +30,7 @@ internal sealed partial class CallSession
     private readonly CallFlow _flow;
     private readonly CallDialogRequests _dialogs;
     private readonly CalleeResponses _responses;
+    private readonly CallCommands _commands;
     private CallPhase _phase = CallPhase.Waiting;
     private ITimer? _welcomeTimer;
     private ITimer? _maxDurationTimer;
@@ -51,6 +53,7 @@ internal sealed partial class CallSession
         _flow = flow(this);
         _dialogs = new CallDialogRequests(this, services.Acd, services.Logger);
         _responses = new CalleeResponses(this, _dialogs, services.Acd, services.Logger);
+        _commands = new CallCommands(this, _dialogs, services.Logger);
         AcdLink = new CallAcdLink(this, services.Acd, services.Contacts, services.Listeners, services.Options.TransferRingTimeout, services.Logger);
     }
 
@@ -212,6 +215,7 @@ internal sealed partial class CallSession
         CalleeGuardSignal g => _responses.OnGuardAsync(g),
         InDialogSignal d => _dialogs.OnRequestAsync(d),
         InDialogResponseSignal r => _dialogs.OnResponseAsync(r),
+        CallCommandSignal c => _commands.OnCommandAsync(c),
         Retransmitted2xxSignal r => _responses.OnRetransmitted2xxAsync(r),
         WelcomeDoneSignal => OnWelcomeDoneAsync(),
         MaxDurationSignal => OnMaxDurationAsync(),

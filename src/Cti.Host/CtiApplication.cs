@@ -1,6 +1,7 @@
 using Cti.Gateways.Hosting;
 using Cti.Host.Api;
 using Cti.Calls;
+using Cti.Calls.Control;
 using Cti.Cdrs;
 using Cti.Campaigns;
 using Cti.Events;
@@ -64,6 +65,7 @@ internal static class CtiApplication
         app.MapEventsApi().AddEndpointFilter<ApiKeyEndpointFilter>();
         app.MapCdrApi().AddEndpointFilter<ApiKeyEndpointFilter>();
         app.MapCallsApi().AddEndpointFilter<ApiKeyEndpointFilter>();
+        app.MapCallControlApi().AddEndpointFilter<ApiKeyEndpointFilter>();
         return app;
     }
 

@@ -142,5 +142,9 @@ internal static class SchemaMigrations
                 row_count      INTEGER NOT NULL
             );
             """),
+        new(7, "recording gaps and wrap-up codes in call detail records", """
+            ALTER TABLE cdrs ADD COLUMN recording_gaps TEXT NOT NULL DEFAULT '[]';
+            ALTER TABLE cdrs ADD COLUMN wrap_up_code TEXT NULL;
+            """),
     ];
 }
