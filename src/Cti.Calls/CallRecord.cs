@@ -19,6 +19,7 @@ internal sealed partial class CallRecord(
     RtpRelaySession relay,
     IEventPublisher events,
     ICdrWriter cdrs,
+    CdrWrapUpCodes wrapUps,
     CallMetrics metrics,
     CallRecordingOptions recording,
     RoutingConfigState routing,
@@ -294,11 +295,13 @@ internal sealed partial class CallRecord(
             Transfers = _transfers.ToArray(),
             RecordingPath = recordingPath,
             RecordingGaps = _recordingGaps.ToArray(),
+            WrapUpCode = wrapUps.TakePending(callId),
         });
         Log.CallEnded(logger, callId, disposition, hungUpBy, a.PacketsIn, b.PacketsIn);
         try
         {
             await cdrs.WriteAsync(cdr, [CallEvents.Ended(callId, Queue, LastAgent, CdrWire.Name(disposition), CdrWire.Name(hungUpBy), sipCode), CdrEvents.Written(cdr)]);
+            await wrapUps.FlushAsync(callId);
         }
 #pragma warning disable CA1031 // The call is over either way; a failed write is logged and counted by the writer.
         catch (Exception ex)

@@ -45,7 +45,7 @@ internal sealed partial class CallSession
         Route = route;
         Relay = relay;
         AcdCallId = id;
-        Record = new CallRecord(id, relay, services.Events, services.Cdrs, services.Metrics, services.Recording, services.Routing, services.Time, services.Logger) { Queue = route.Queue };
+        Record = new CallRecord(id, relay, services.Events, services.Cdrs, services.WrapUps, services.Metrics, services.Recording, services.Routing, services.Time, services.Logger) { Queue = route.Queue };
         Sender = new SipLegSender(services.Stack, id, services.Logger);
         Legs = new CalleeLegs(id, Sender, services.Listeners, services.MediaAddress, relay.LegB.LocalRtpEndPoint.Port, services.Time, Post, () => AcdCallId, OnInviteStarted);
         Transfer = new TransferFlow(this, services.Acd, services.Routing, services.Metrics, services.Options.TransferRingTimeout, services.Logger);

@@ -1,3 +1,4 @@
+using Cti.Calls.Control;
 using Microsoft.Extensions.Options;
 
 namespace Cti.Calls;
@@ -33,6 +34,11 @@ internal sealed class CallsOptionsValidator : IValidateOptions<CallsOptions>
         if (options.ManualCallRingTimeout < TimeSpan.FromSeconds(10) || options.ManualCallRingTimeout > TimeSpan.FromMinutes(5))
         {
             errors.Add($"{prefix}:ManualCallRingTimeout must be between 00:00:10 and 00:05:00 (is {options.ManualCallRingTimeout}).");
+        }
+
+        foreach (var code in options.WrapUpCodes.Where(c => !WrapUpCodeFormat.IsValid(c)))
+        {
+            errors.Add($"{prefix}:WrapUpCodes: '{code}' must be 1 to 32 lower-case letters, digits and '-'.");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

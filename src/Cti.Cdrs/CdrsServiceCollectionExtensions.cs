@@ -17,6 +17,7 @@ internal static class CdrsServiceCollectionExtensions
         services.TryAddSingleton(sp => new SqliteCdrStore(sp.GetRequiredService<SqliteDatabase>()));
         services.TryAddSingleton<ICdrWriter, CdrWriter>();
         services.TryAddSingleton<CdrExportAudit>();
+        services.TryAddSingleton<CdrWrapUpCodes>();
         return services;
     }
 

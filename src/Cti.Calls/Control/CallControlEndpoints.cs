@@ -1,4 +1,7 @@
+using Cti.Campaigns;
+using Cti.Cdrs;
 using Cti.Platform.Security;
+using Microsoft.Extensions.Options;
 
 namespace Cti.Calls.Control;
 
@@ -55,7 +58,29 @@ internal static class CallControlEndpoints
                 "resume" => Answer(id, await calls.SendAsync(id, new RecordingCallCommand(false), ct)),
                 _ => Invalid("action", "Action must be 'pause' or 'resume'."),
             }).WithName("PauseRecording");
+        group.MapPost("/{id}/disposition", SetDispositionAsync).WithName("SetCallDisposition");
         return group;
+    }
+
+    /// <summary>
+    /// The wrap-up code of a live call, or of an ended one (agents usually set it in wrap-up): 200 with the code, 404
+    /// when neither a live call nor a CDR has the id.
+    /// </summary>
+    private static async Task<IResult> SetDispositionAsync(string id, DispositionRequest? body, CallRegistry registry, SqliteCdrStore cdrs, CdrWrapUpCodes wrapUps, IOptions<CallsOptions> options, CancellationToken ct)
+    {
+        var allowed = options.Value.EffectiveWrapUpCodes.Concat(DialerApiNames.DispositionNames).ToArray();
+        if (body?.Code is not { } code || !allowed.Contains(code, StringComparer.Ordinal))
+        {
+            return Invalid("code", $"'{Shorten(body?.Code ?? "")}' is not a wrap-up code; use one of {string.Join(", ", allowed)}.");
+        }
+
+        if (registry.Find(id) is null && cdrs.Get(id) is null)
+        {
+            return Answer(id, null);
+        }
+
+        await wrapUps.SetAsync(id, code, "desk", agentId: null, ct);
+        return Results.Ok(new { callId = id, code });
     }
 
     private static IResult Answer(string id, CallCommandResult? result) => result switch

@@ -6,6 +6,9 @@ internal sealed record TransferRequest(string? To, string? Mode);
 /// <summary>Body of <c>POST /api/v1/calls/{id}/recording</c>.</summary>
 internal sealed record RecordingRequest(string? Action);
 
+/// <summary>Body of <c>POST /api/v1/calls/{id}/disposition</c>.</summary>
+internal sealed record DispositionRequest(string? Code);
+
 /// <summary>Checks of the text fields of call-control bodies, kept short and strict (they end up in SIP headers).</summary>
 internal static class CallControlInput
 {

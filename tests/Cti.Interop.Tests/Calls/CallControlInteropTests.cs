@@ -90,6 +90,42 @@ public sealed class CallControlInteropTests
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
     }
 
+    [Fact]
+    public async Task ApiPausesRecording_GapSilentInTheFile_MarkedInCdrAndEvents()
+    {
+        await using var bed = await CallTestBed.StartAsync();
+        await using var agent = await bed.StartAgentAsync("1001");
+        await bed.LoginAsync("1001");
+
+        var carrierTask = CallDid100Async(bed, "carrier-call.xml", TimeSpan.FromSeconds(6));
+        await agent.WaitForEventAsync(BaresipAgent.EventTypes.CallEstablished, AgentEventTimeout);
+        var id = (string)(await SingleLiveCallAsync(bed))["id"]!;
+        await Task.Delay(1500);
+        var paused = await PostAsync(bed, $"/api/v1/calls/{id}/recording", new { action = "pause" });
+        Assert.Equal("paused", (string?)paused["recording"]);
+        await Task.Delay(2000);
+        var resumed = await PostAsync(bed, $"/api/v1/calls/{id}/recording", new { action = "resume" });
+        Assert.Equal("recording", (string?)resumed["recording"]);
+        var carrier = await carrierTask;
+
+        Assert.True(carrier.ExitCode == 0 && carrier.Successful == 1, carrier + "\n" + bed.Host.Output);
+        var cdr = Assert.Single(await bed.WaitForCdrsAsync(1))!.AsObject();
+        var gap = Assert.Single(cdr["recordingGaps"]!.AsArray())!;
+        var (from, to) = ((double)gap["from"]!, (double)gap["to"]!);
+        Assert.InRange(to - from, 1.8, 3.5);
+        var path = (string)cdr["recordingPath"]!;
+
+        // Nothing was recorded inside the gap; both parties were heard around it (the agent's phone sends throughout).
+        var inside = StereoWav.ChannelEnergy(path, from + 0.3, to - 0.3);
+        Assert.Equal((0d, 0d), inside);
+        var after = StereoWav.ChannelEnergy(path, to + 0.3, to + 1.3);
+        Assert.True(after.Right > 1e5, $"agent channel after the gap: {after.Right}");
+        var before = StereoWav.ChannelEnergy(path, from - 1.0, from - 0.2);
+        Assert.True(before.Right > 1e5, $"agent channel before the gap: {before.Right}");
+        Assert.Single(await bed.EventsAsync("call.recording.paused"));
+        Assert.Single(await bed.EventsAsync("call.recording.resumed"));
+    }
+
     private static async Task<JsonObject> SingleLiveCallAsync(CallTestBed bed)
     {
         var list = JsonNode.Parse(await bed.Api.GetStringAsync(new Uri("/api/v1/calls", UriKind.Relative)))!;

@@ -80,6 +80,12 @@ public sealed class CallControlApiTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Conflict, recording.StatusCode);
         }
 
+        // A wrap-up code given while the call lasts goes into its CDR.
+        using (var disposition = await client.PostAsJsonAsync(new Uri($"/api/v1/calls/{id}/disposition", UriKind.Relative), new { code = "follow-up" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, disposition.StatusCode);
+        }
+
         // The operator releases the waiting caller: 480 to the carrier, a "released" CDR hung up by the operator.
         using (var hangup = await client.PostAsync(new Uri($"/api/v1/calls/{id}/hangup", UriKind.Relative), null))
         {
@@ -94,9 +100,38 @@ public sealed class CallControlApiTests : IAsyncLifetime
         Assert.Equal(id, cdr["callId"]!.GetValue<string>());
         Assert.Equal("operator", cdr["hungUpBy"]!.GetValue<string>());
 
+        Assert.Equal("follow-up", cdr["wrapUpCode"]!.GetValue<string>());
+
         using var gone = await client.GetAsync(new Uri($"/api/v1/calls/{id}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
         Assert.Equal("application/problem+json", gone.Content.Headers.ContentType?.MediaType);
+
+        // In wrap-up, after the call: the code in the CDR changes, and both settings are events.
+        using (var later = await client.PostAsJsonAsync(new Uri($"/api/v1/calls/{id}/disposition", UriKind.Relative), new { code = "resolved" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, later.StatusCode);
+        }
+
+        var stored = JsonNode.Parse(await client.GetStringAsync(new Uri($"/api/v1/cdrs/{id}", UriKind.Relative)))!;
+        Assert.Equal("resolved", stored["wrapUpCode"]!.GetValue<string>());
+        var codes = JsonNode.Parse(await client.GetStringAsync(new Uri("/api/v1/events/history?limit=100&types=call.disposition", UriKind.Relative)))!["events"]!.AsArray()
+            .Where(e => e!["callId"]?.GetValue<string>() == id)
+            .Select(e => e!["data"]!["code"]!.GetValue<string>())
+            .ToArray();
+        Assert.Equal(["follow-up", "resolved"], codes);
+    }
+
+    [Fact]
+    public async Task Disposition_UnknownCodeOrCall_400Or404()
+    {
+        using var client = _host.CreateClient();
+
+        using var badCode = await client.PostAsJsonAsync(new Uri("/api/v1/calls/nope/disposition", UriKind.Relative), new { code = "sold-it" });
+        using var unknownCall = await client.PostAsJsonAsync(new Uri("/api/v1/calls/nope/disposition", UriKind.Relative), new { code = "sale" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, badCode.StatusCode);
+        Assert.Contains("resolved", JsonNode.Parse(await badCode.Content.ReadAsStringAsync())!["errors"]!["code"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, unknownCall.StatusCode);
     }
 
     [Theory]
