@@ -44,6 +44,9 @@ internal sealed class CallsOptions
     /// </summary>
     public IList<string> WrapUpCodes { get; } = new List<string>();
 
+    /// <summary>Calls placed by the agent desk (click to dial).</summary>
+    public Control.ClickToDialOptions ClickToDial { get; } = new();
+
     public static IReadOnlyList<string> DefaultWrapUpCodes { get; } = ["resolved", "follow-up", "complaint", "sale", "no-sale", "wrong-number", "other"];
 
     /// <summary>The codes in force: the configured ones, or the defaults.</summary>

@@ -22,6 +22,7 @@ internal static class CallsServiceCollectionExtensions
         services.TryAddSingleton<CallController>();
         services.TryAddSingleton<PreviewBoard>();
         services.TryAddSingleton<Control.CallControl>();
+        services.TryAddSingleton<Control.ClickToDialCompliance>();
         services.TryAddSingleton<ITrunkCallAcceptor>(sp => sp.GetRequiredService<CallController>());
         services.AddHostedService(sp => sp.GetRequiredService<CallController>());
         services.AddHostedService<CallMediaMetricsCollector>();

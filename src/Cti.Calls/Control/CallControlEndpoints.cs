@@ -25,6 +25,7 @@ internal static class CallControlEndpoints
                 .ToArray();
             return Results.Ok(new { items, next = (string?)null });
         }).WithName("ListCalls");
+        group.MapPost("/", ClickToDialAsync).WithName("ClickToDial");
         group.MapGet("/{id}", async (string id, HttpContext http, CallControl calls, ApiCallerResolver callers, CancellationToken ct) =>
             Answer(id, await calls.SendAsync(id, new DescribeCallCommand(callers.Resolve(http) is { SeesFullNumbers: true }), ct)))
             .WithName("GetCall");
@@ -60,6 +61,58 @@ internal static class CallControlEndpoints
             }).WithName("PauseRecording");
         group.MapPost("/{id}/disposition", SetDispositionAsync).WithName("SetCallDisposition");
         return group;
+    }
+
+    /// <summary>
+    /// Click to dial: checks the number (E.164 in the trunk's region, do-not-call list, calling window) and the agent's
+    /// phone, then rings the phone and, once it answers, the customer. 202 with the call's id and Location.
+    /// </summary>
+    private static async Task<IResult> ClickToDialAsync(
+        ClickToDialRequest? body,
+        CallController controller,
+        CallFactory factory,
+        ClickToDialCompliance compliance,
+        AgentContactResolver contacts,
+        IOptions<CallsOptions> options,
+        CancellationToken ct)
+    {
+        if (!CallControlInput.IsTarget(body?.Agent))
+        {
+            return Invalid("agent", "The agent's id is required (letters, digits and + - _ . only).");
+        }
+
+        if (!CallControlInput.IsTarget(body!.To))
+        {
+            return Invalid("to", $"The number to call is required: digits and + only, at most {CallControlInput.MaxTargetLength} characters.");
+        }
+
+        if (controller.ManualCallTrunk() is not { Peers.Count: > 0 } trunk)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "No trunk", detail: "No trunk is configured for outgoing calls (Cti:Calls:ManualCallTrunk).");
+        }
+
+        if (trunk.Numbers.ToE164(body.To) is not { } number)
+        {
+            return Invalid("to", $"'{Shorten(body.To!)}' is not a phone number.");
+        }
+
+        if (compliance.Refusal(number) is { } refusal)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Number may not be called", detail: refusal);
+        }
+
+        if (await contacts.ResolveAsync(body.Agent!, ct) is not { } contact)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Agent unreachable", detail: $"Agent '{Shorten(body.Agent!)}' has no registered phone (and no static contact).");
+        }
+
+        var callerId = options.Value.ManualCallerId is { Length: > 0 } configured ? configured : trunk.Dids.Dids.FirstOrDefault() ?? body.Agent!;
+        if (factory.ClickToDial(body.Agent!, contact, number, trunk, callerId) is not { } call)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "No media ports", detail: "Every media port is in use; try again shortly.");
+        }
+
+        return Results.Accepted($"/api/v1/calls/{call.Id}", new { id = call.Id, agent = body.Agent, state = CallStates.Waiting });
     }
 
     /// <summary>

@@ -6,6 +6,9 @@ internal sealed record TransferRequest(string? To, string? Mode);
 /// <summary>Body of <c>POST /api/v1/calls/{id}/recording</c>.</summary>
 internal sealed record RecordingRequest(string? Action);
 
+/// <summary>Body of <c>POST /api/v1/calls</c> (click to dial).</summary>
+internal sealed record ClickToDialRequest(string? Agent, string? To);
+
 /// <summary>Body of <c>POST /api/v1/calls/{id}/disposition</c>.</summary>
 internal sealed record DispositionRequest(string? Code);
 
