@@ -1,0 +1,14 @@
+using System.Net;
+using Cti.Media.Relay;
+
+namespace Cti.Media.Mixing;
+
+/// <summary>A relay leg lent to a bridge: the party keeps the relay's address, port and latch, the bridge sends through it.</summary>
+internal sealed class RtpRelayLegTransport(RtpRelaySession relay, IRtpRelayTap tap, RtpRelayLegId leg) : IRtpBridgeTransport
+{
+    public IPEndPoint LocalRtpEndPoint => relay.GetLeg(leg).LocalRtpEndPoint;
+
+    public void SetRemote(IPEndPoint? rtp, IPEndPoint? rtcp) => relay.GetLeg(leg).SetRemote(rtp, rtcp);
+
+    public bool TrySend(ReadOnlySpan<byte> packet) => relay.TrySendFromTap(tap, leg, packet);
+}
