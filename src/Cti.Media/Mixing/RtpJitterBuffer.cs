@@ -64,11 +64,13 @@ internal sealed class RtpJitterBuffer
             }
 
             var ahead = (ushort)(sequence - _next);
-            if (ahead >= 0x8000)
+            if (ahead >= 0x8000 && !(!_playing && TryMoveBackTo(sequence)))
             {
                 Interlocked.Increment(ref _late);
                 return false;
             }
+
+            ahead = (ushort)(sequence - _next);
 
             if (ahead >= Capacity)
             {
@@ -138,6 +140,22 @@ internal sealed class RtpJitterBuffer
     {
         var behind = (ushort)(_next - sequence);
         return behind is > MaxMisorder and < 0x8000;
+    }
+
+    // While filling up, a frame from just before the first one is not late: playout starts from it instead, as
+    // long as everything buffered still fits behind it.
+    private bool TryMoveBackTo(ushort sequence)
+    {
+        for (var i = 0; i < Capacity; i++)
+        {
+            if (_filled[i] && (ushort)(_sequences[i] - sequence) >= Capacity)
+            {
+                return false;
+            }
+        }
+
+        _next = sequence;
+        return true;
     }
 
     private void Reset(uint ssrc, ushort sequence)
