@@ -462,22 +462,9 @@ public sealed partial class RtpRelaySession : IAsyncDisposable
             return;
         }
 
-        var isNew = !from.DtmfSeen || header.Timestamp != from.LastDtmfTimestamp;
-        if (isNew)
+        if (from.Dtmf.TryTrack(header.Timestamp, te.End, out var end))
         {
-            from.DtmfSeen = true;
-            from.LastDtmfTimestamp = header.Timestamp;
-            from.DtmfEndReported = false;
-            if (!te.End)
-            {
-                Raise(new RtpDtmfEvent(from.Id, te.Digit, TimeSpan.FromMilliseconds(te.Duration / 8.0), false, header.Timestamp));
-            }
-        }
-
-        if (te.End && !from.DtmfEndReported)
-        {
-            from.DtmfEndReported = true;
-            Raise(new RtpDtmfEvent(from.Id, te.Digit, TimeSpan.FromMilliseconds(te.Duration / 8.0), true, header.Timestamp));
+            Raise(new RtpDtmfEvent(from.Id, te.Digit, TimeSpan.FromMilliseconds(te.Duration / 8.0), end, header.Timestamp));
         }
     }
 
