@@ -21,7 +21,9 @@ public sealed class AudioFrameMixer
     private readonly short[] _inputs;
     private readonly int[] _sum = new int[FrameSamples];
     private readonly short[] _mixed = new short[FrameSamples];
+    private readonly int[] _total = new int[FrameSamples];
     private ulong _present;
+    private bool _totalValid;
 
     /// <summary>A mixer for participants numbered 0 to <paramref name="capacity"/> − 1.</summary>
     public AudioFrameMixer(int capacity)
@@ -39,7 +41,11 @@ public sealed class AudioFrameMixer
     public ulong PresentMask => _present;
 
     /// <summary>Starts a frame: every participant is silent until its input is set.</summary>
-    public void BeginFrame() => _present = 0;
+    public void BeginFrame()
+    {
+        _present = 0;
+        _totalValid = false;
+    }
 
     /// <summary>Decodes <paramref name="payload"/> (up to 160 bytes; a shorter one is padded with silence) as this frame's input of <paramref name="participant"/>.</summary>
     public void SetInput(int participant, G711Codec codec, ReadOnlySpan<byte> payload)
@@ -49,6 +55,7 @@ public sealed class AudioFrameMixer
         G711.Decode(codec, payload[..length], input);
         input[length..].Clear();
         _present |= HearingMatrix.Bit(participant);
+        _totalValid = false;
     }
 
     /// <summary>Copies linear <paramref name="samples"/> (up to 160; padded with silence) as this frame's input of <paramref name="participant"/>.</summary>
@@ -59,6 +66,7 @@ public sealed class AudioFrameMixer
         samples[..length].CopyTo(input);
         input[length..].Clear();
         _present |= HearingMatrix.Bit(participant);
+        _totalValid = false;
     }
 
     /// <summary>Writes the 160 linear samples <paramref name="listener"/> hears: the saturated sum of <paramref name="hears"/>' present inputs, minus itself.</summary>
@@ -79,18 +87,29 @@ public sealed class AudioFrameMixer
 
         // Summed in 32 bits so that only the result saturates, not an intermediate (A + B − B stays A).
         var sum = _sum.AsSpan();
-        Widen(Input(BitOperations.TrailingZeroCount(speakers)), sum);
-        speakers &= speakers - 1;
-        while (speakers != 0)
+        var everyoneElse = _present & ~HearingMatrix.Bit(listener);
+        if (speakers == everyoneElse)
         {
-            Accumulate(Input(BitOperations.TrailingZeroCount(speakers)), sum);
+            // Hears everyone else who spoke (conference, barge): the frame's total minus itself, so N listeners cost
+            // O(N) additions rather than O(N²).
+            Total().CopyTo(sum);
+            if (speakers != _present)
+            {
+                Subtract(Input(listener), sum);
+            }
+        }
+        else
+        {
+            Widen(Input(BitOperations.TrailingZeroCount(speakers)), sum);
             speakers &= speakers - 1;
+            while (speakers != 0)
+            {
+                Accumulate(Input(BitOperations.TrailingZeroCount(speakers)), sum);
+                speakers &= speakers - 1;
+            }
         }
 
-        for (var i = 0; i < FrameSamples; i++)
-        {
-            output[i] = (short)Math.Clamp(sum[i], short.MinValue, short.MaxValue);
-        }
+        Saturate(sum, output);
     }
 
     /// <summary>As <see cref="Mix"/>, encoded in <paramref name="codec"/> into 160 bytes of <paramref name="destination"/>.</summary>
@@ -108,9 +127,39 @@ public sealed class AudioFrameMixer
         return _inputs.AsSpan(participant * FrameSamples, FrameSamples);
     }
 
+    // The sum of every present input, computed once per frame on first use.
+    private ReadOnlySpan<int> Total()
+    {
+        if (!_totalValid)
+        {
+            var present = _present;
+            Widen(Input(BitOperations.TrailingZeroCount(present)), _total);
+            present &= present - 1;
+            for (; present != 0; present &= present - 1)
+            {
+                Accumulate(Input(BitOperations.TrailingZeroCount(present)), _total);
+            }
+
+            _totalValid = true;
+        }
+
+        return _total;
+    }
+
     private static void Widen(ReadOnlySpan<short> input, Span<int> sum)
     {
-        for (var i = 0; i < FrameSamples; i++)
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            for (; i <= FrameSamples - Vector<short>.Count; i += Vector<short>.Count)
+            {
+                Vector.Widen(new Vector<short>(input[i..]), out var low, out var high);
+                low.CopyTo(sum[i..]);
+                high.CopyTo(sum[(i + Vector<int>.Count)..]);
+            }
+        }
+
+        for (; i < FrameSamples; i++)
         {
             sum[i] = input[i];
         }
@@ -118,9 +167,60 @@ public sealed class AudioFrameMixer
 
     private static void Accumulate(ReadOnlySpan<short> input, Span<int> sum)
     {
-        for (var i = 0; i < FrameSamples; i++)
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            for (; i <= FrameSamples - Vector<short>.Count; i += Vector<short>.Count)
+            {
+                Vector.Widen(new Vector<short>(input[i..]), out var low, out var high);
+                (new Vector<int>(sum[i..]) + low).CopyTo(sum[i..]);
+                (new Vector<int>(sum[(i + Vector<int>.Count)..]) + high).CopyTo(sum[(i + Vector<int>.Count)..]);
+            }
+        }
+
+        for (; i < FrameSamples; i++)
         {
             sum[i] += input[i];
+        }
+    }
+
+    private static void Subtract(ReadOnlySpan<short> input, Span<int> sum)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            for (; i <= FrameSamples - Vector<short>.Count; i += Vector<short>.Count)
+            {
+                Vector.Widen(new Vector<short>(input[i..]), out var low, out var high);
+                (new Vector<int>(sum[i..]) - low).CopyTo(sum[i..]);
+                (new Vector<int>(sum[(i + Vector<int>.Count)..]) - high).CopyTo(sum[(i + Vector<int>.Count)..]);
+            }
+        }
+
+        for (; i < FrameSamples; i++)
+        {
+            sum[i] -= input[i];
+        }
+    }
+
+    private static void Saturate(ReadOnlySpan<int> sum, Span<short> output)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var min = new Vector<int>(short.MinValue);
+            var max = new Vector<int>(short.MaxValue);
+            for (; i <= FrameSamples - Vector<short>.Count; i += Vector<short>.Count)
+            {
+                var low = Vector.Min(Vector.Max(new Vector<int>(sum[i..]), min), max);
+                var high = Vector.Min(Vector.Max(new Vector<int>(sum[(i + Vector<int>.Count)..]), min), max);
+                Vector.Narrow(low, high).CopyTo(output[i..]);
+            }
+        }
+
+        for (; i < FrameSamples; i++)
+        {
+            output[i] = (short)Math.Clamp(sum[i], short.MinValue, short.MaxValue);
         }
     }
 }

@@ -152,5 +152,50 @@ public sealed class AudioFrameMixerTests
         Assert.Throws<ArgumentOutOfRangeException>(() => mixer.Mix(0, Everyone, new short[10]));
     }
 
+    [Fact]
+    public void Mix_RandomInputsAndHearingMasks_MatchAPlainSaturatedSum()
+    {
+        var random = new Random(20261202);
+        const int Parties = 6;
+        var mixer = new AudioFrameMixer(Parties);
+        var inputs = new short[Parties][];
+        var output = new short[AudioFrameMixer.FrameSamples];
+        for (var round = 0; round < 300; round++)
+        {
+            mixer.BeginFrame();
+            var present = (ulong)random.Next(0, 1 << Parties);
+            for (var p = 0; p < Parties; p++)
+            {
+                inputs[p] = new short[AudioFrameMixer.FrameSamples];
+                if ((present & (1UL << p)) != 0)
+                {
+                    // Loud enough for sums to saturate now and then.
+                    inputs[p] = Enumerable.Range(0, AudioFrameMixer.FrameSamples).Select(_ => (short)random.Next(short.MinValue, short.MaxValue + 1)).ToArray();
+                    mixer.SetInput(p, inputs[p]);
+                }
+            }
+
+            for (var listener = 0; listener < Parties; listener++)
+            {
+                // Half the time "everyone", the conference shortcut; otherwise any mask.
+                var hears = random.Next(2) == 0 ? ulong.MaxValue : (ulong)random.Next(0, 1 << Parties);
+                mixer.Mix(listener, hears, output);
+                for (var i = 0; i < AudioFrameMixer.FrameSamples; i++)
+                {
+                    var expected = 0;
+                    for (var speaker = 0; speaker < Parties; speaker++)
+                    {
+                        if (speaker != listener && (hears & (1UL << speaker)) != 0)
+                        {
+                            expected += inputs[speaker][i];
+                        }
+                    }
+
+                    Assert.Equal((short)Math.Clamp(expected, short.MinValue, short.MaxValue), output[i]);
+                }
+            }
+        }
+    }
+
     private static short[] Filled(short value) => Enumerable.Repeat(value, AudioFrameMixer.FrameSamples).ToArray();
 }
