@@ -244,6 +244,39 @@ public sealed class RtpMixingBridgeTests
         Assert.Throws<ObjectDisposedException>(() => bridge.TryAddEndpoint("three", G711Codec.Pcmu, out _, out _));
     }
 
+    [Fact]
+    public async Task Bridge_RealClock_PhonesPacedByTheBridge_BargeMixesEveryoneButOneself()
+    {
+        using var allocator = new RtpPortAllocator(RelayTestKit.NextRange());
+        await using var bridge = Create(allocator, TimeProvider.System);
+        using var rig = new ThreeParties(bridge);
+        bridge.SetMonitoring(MonitoringMode.Barge, rig.CustomerLeg, rig.AgentLeg, rig.SupervisorLeg);
+        bridge.Start();
+
+        // Each phone answers every packet it gets with one frame, so the bridge's own clock paces the conversation.
+        var heard = await Task.WhenAll(rig.All.Select(p => AnswerEveryPacketAsync(p.Phone, frames: 30)));
+
+        Assert.Contains("agent+supervisor", heard[0][^10..]);
+        Assert.Contains("customer+supervisor", heard[1][^10..]);
+        Assert.Contains("customer+agent", heard[2][^10..]);
+        Assert.DoesNotContain(heard[0], h => h.Contains("customer", StringComparison.Ordinal));
+        Assert.DoesNotContain(heard[1], h => h.Contains("agent", StringComparison.Ordinal));
+        Assert.DoesNotContain(heard[2], h => h.Contains("supervisor", StringComparison.Ordinal));
+        Assert.True(bridge.GetStatistics().Ticks >= 30);
+    }
+
+    private static async Task<string[]> AnswerEveryPacketAsync(TonePhone phone, int frames)
+    {
+        var heard = new string[frames];
+        for (var i = 0; i < frames; i++)
+        {
+            heard[i] = MixTestKit.Heard((await phone.ReceiveAudioAsync()).Samples);
+            await phone.SendToneAsync();
+        }
+
+        return heard;
+    }
+
     internal static RtpMixingBridge Create(RtpPortAllocator allocator, TimeProvider time, int capacity = RtpMixingBridge.DefaultCapacity) =>
         new("test-bridge", allocator, RelayTestKit.Options(), time, NullLogger<RtpMixingBridge>.Instance, capacity);
 
