@@ -105,9 +105,23 @@ public sealed partial class RtpMixingBridge : IAsyncDisposable
 
         var transport = new RtpBridgeSocketTransport(ports, rtp!, rtcp!, _options, _time);
         var joined = new RtpBridgeParticipant(this, name, slot, transport, codec);
+        bool added;
         lock (_gate)
         {
-            _endpoints.Add(transport);
+            // Disposal takes this lock after setting its flag, so an endpoint added here is one it will close.
+            added = Volatile.Read(ref _disposed) == 0;
+            if (added)
+            {
+                _endpoints.Add(transport);
+            }
+        }
+
+        if (!added)
+        {
+            transport.Close();
+            _allocator.Release(ports);
+            Unreserve(slot);
+            throw new ObjectDisposedException(nameof(RtpMixingBridge));
         }
 
         transport.Start(joined, ex => Log.ReceiveFailed(_logger, ex, BridgeId, name));
@@ -427,6 +441,7 @@ public sealed partial class RtpMixingBridge : IAsyncDisposable
                 owned = _endpoints.Remove(endpoint);
                 if (owned)
                 {
+                    _closedLoops.RemoveAll(loop => loop.IsCompleted);
                     _closedLoops.Add(endpoint.WhenClosedAsync());
                 }
             }
