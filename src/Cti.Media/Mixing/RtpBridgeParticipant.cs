@@ -48,6 +48,9 @@ public sealed class RtpBridgeParticipant
     /// <summary>The bridge's RTP address for this party: put it in the SDP sent to it.</summary>
     public IPEndPoint LocalRtpEndPoint => _transport.LocalRtpEndPoint;
 
+    /// <summary>The bridge's RTCP address for this party (RTP port + 1).</summary>
+    public IPEndPoint LocalRtcpEndPoint => _transport.LocalRtcpEndPoint;
+
     /// <summary>The codec of the stream sent to this party (from its SDP). Inputs are decoded by their own payload type.</summary>
     public G711Codec Codec
     {
@@ -86,7 +89,8 @@ public sealed class RtpBridgeParticipant
         Jitter.Overflowed,
         Jitter.Lost,
         Jitter.Underruns,
-        Interlocked.Read(ref _rejected));
+        Interlocked.Read(ref _rejected),
+        _transport.RtcpPacketsIn);
 
     internal void MarkRemoved() => Volatile.Write(ref _removed, 1);
 

@@ -8,7 +8,8 @@ namespace Cti.Media.Mixing;
 /// <param name="PacketsDropped">Buffered audio pushed out by packets too far ahead (the party sends faster than the bridge mixes).</param>
 /// <param name="PacketsLost">Sequence numbers skipped at playout because they never arrived.</param>
 /// <param name="Underruns">Ticks at which the jitter buffer had run dry (silence mixed for the party).</param>
-/// <param name="PacketsRejected">Packets from an unexpected source, not RTP, or neither G.711 nor telephone-event.</param>
+/// <param name="PacketsRejected">Packets from an unexpected source, not RTP (or not RTCP on the RTCP port), or neither G.711 nor telephone-event.</param>
+/// <param name="RtcpPacketsIn">RTCP packets accepted on the bridge's own RTCP port (counted, not forwarded); 0 for an adopted relay leg, whose relay counts them.</param>
 public readonly record struct RtpBridgeParticipantStatistics(
     long PacketsIn,
     long PacketsOut,
@@ -17,4 +18,5 @@ public readonly record struct RtpBridgeParticipantStatistics(
     long PacketsDropped,
     long PacketsLost,
     long Underruns,
-    long PacketsRejected);
+    long PacketsRejected,
+    long RtcpPacketsIn);

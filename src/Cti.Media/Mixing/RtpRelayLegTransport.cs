@@ -8,6 +8,11 @@ internal sealed class RtpRelayLegTransport(RtpRelaySession relay, IRtpRelayTap t
 {
     public IPEndPoint LocalRtpEndPoint => relay.GetLeg(leg).LocalRtpEndPoint;
 
+    public IPEndPoint LocalRtcpEndPoint => relay.GetLeg(leg).LocalRtcpEndPoint;
+
+    // The relay keeps relaying and counting the legs' RTCP (RtpRelayLeg.GetStatistics).
+    public long RtcpPacketsIn => 0;
+
     public void SetRemote(IPEndPoint? rtp, IPEndPoint? rtcp) => relay.GetLeg(leg).SetRemote(rtp, rtcp);
 
     public bool TrySend(ReadOnlySpan<byte> packet) => relay.TrySendFromTap(tap, leg, packet);

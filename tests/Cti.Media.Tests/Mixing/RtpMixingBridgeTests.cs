@@ -190,6 +190,29 @@ public sealed class RtpMixingBridgeTests
     }
 
     [Fact]
+    public async Task Bridge_RtcpFromAParty_CountedAndNotForwardedRtpOnTheRtcpPortRejected()
+    {
+        var time = new FakeTimeProvider();
+        using var allocator = new RtpPortAllocator(RelayTestKit.NextRange());
+        await using var bridge = Create(allocator, time);
+        using var rig = new ThreeParties(bridge);
+        using var agentRtcp = RelayTestKit.Phone();
+        rig.AgentLeg.SetRemote(rig.Agent.EndPoint, agentRtcp.EndPoint());
+        bridge.SetConference([rig.CustomerLeg, rig.AgentLeg, rig.SupervisorLeg]);
+        bridge.Start();
+        byte[] receiverReport = [0x80, 201, 0, 1, 0, 0, 0x12, 0x34];
+
+        await rig.Customer.Client.SendAsync(receiverReport, rig.CustomerLeg.LocalRtcpEndPoint);
+        await rig.Customer.Client.SendAsync(RelayTestKit.Rtp(1), rig.CustomerLeg.LocalRtcpEndPoint);
+        await Eventually.AssertAsync(() => rig.CustomerLeg.GetStatistics().PacketsRejected == 1, RelayTestKit.Timeout, "the RTP packet on the RTCP port rejected");
+
+        Assert.Equal(1, rig.CustomerLeg.GetStatistics().RtcpPacketsIn);
+        Assert.Equal(0, rig.CustomerLeg.GetStatistics().PacketsIn);
+        Assert.Equal(rig.CustomerLeg.LocalRtpEndPoint.Port + 1, rig.CustomerLeg.LocalRtcpEndPoint.Port);
+        Assert.Equal(0, agentRtcp.Available);
+    }
+
+    [Fact]
     public async Task Bridge_RemoveParticipant_StopsItsStreamAndReleasesItsPorts()
     {
         var time = new FakeTimeProvider();
