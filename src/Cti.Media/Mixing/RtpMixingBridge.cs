@@ -60,6 +60,8 @@ public sealed partial class RtpMixingBridge : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(logger);
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(capacity, HearingMatrix.MaxParticipants);
         BridgeId = bridgeId;
         _allocator = allocator;
         _options = options;
@@ -113,6 +115,7 @@ public sealed partial class RtpMixingBridge : IAsyncDisposable
             if (added)
             {
                 _endpoints.Add(transport);
+                transport.Start(joined, ex => Log.ReceiveFailed(_logger, ex, BridgeId, name));
             }
         }
 
@@ -124,7 +127,6 @@ public sealed partial class RtpMixingBridge : IAsyncDisposable
             throw new ObjectDisposedException(nameof(RtpMixingBridge));
         }
 
-        transport.Start(joined, ex => Log.ReceiveFailed(_logger, ex, BridgeId, name));
         _changes.Enqueue(() => Join(joined));
         participant = joined;
         error = RtpBridgeJoinError.None;
@@ -162,9 +164,23 @@ public sealed partial class RtpMixingBridge : IAsyncDisposable
             return false;
         }
 
+        bool added;
         lock (_gate)
         {
-            _taps.Add(tap);
+            added = Volatile.Read(ref _disposed) == 0;
+            if (added)
+            {
+                _taps.Add(tap);
+            }
+        }
+
+        if (!added)
+        {
+            // Disposed meanwhile: nobody would hand the legs back.
+            relay.StopDiverting(tap);
+            Unreserve(slotA);
+            Unreserve(slotB);
+            throw new ObjectDisposedException(nameof(RtpMixingBridge));
         }
 
         _changes.Enqueue(() =>
@@ -200,21 +216,25 @@ public sealed partial class RtpMixingBridge : IAsyncDisposable
         }
 
         relay.StopDiverting(tap);
-        Remove(tap.LegA!);
-        Remove(tap.LegB!);
+        Detach(tap.LegA!);
+        Detach(tap.LegB!);
     }
 
-    /// <summary>Removes a participant: its stream stops at once, it leaves the mix at the next tick and its ports are released.</summary>
+    /// <summary>
+    /// Removes a participant: its stream stops at once, it leaves the mix at the next tick and its ports are released.
+    /// Removing either leg of an adopted relay hands the whole relay back (<see cref="ReleaseRelay"/>): one leg alone
+    /// would hear nothing.
+    /// </summary>
     public void Remove(RtpBridgeParticipant participant)
     {
         ArgumentNullException.ThrowIfNull(participant);
-        if (participant.IsRemoved)
+        if (participant.Transport is RtpRelayLegTransport leg)
         {
+            ReleaseRelay(leg.Relay);
             return;
         }
 
-        participant.MarkRemoved();
-        _changes.Enqueue(() => Leave(participant));
+        Detach(participant);
     }
 
     /// <summary>Lets <paramref name="listener"/> hear <paramref name="speaker"/>, or not, from the next tick.</summary>
@@ -416,6 +436,17 @@ public sealed partial class RtpMixingBridge : IAsyncDisposable
         }
 
         Interlocked.Add(ref _skipped, rounds);
+    }
+
+    private void Detach(RtpBridgeParticipant participant)
+    {
+        if (participant.IsRemoved)
+        {
+            return;
+        }
+
+        participant.MarkRemoved();
+        _changes.Enqueue(() => Leave(participant));
     }
 
     private void Join(RtpBridgeParticipant participant)

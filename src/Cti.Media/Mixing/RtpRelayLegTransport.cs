@@ -6,6 +6,8 @@ namespace Cti.Media.Mixing;
 /// <summary>A relay leg lent to a bridge: the party keeps the relay's address, port and latch, the bridge sends through it.</summary>
 internal sealed class RtpRelayLegTransport(RtpRelaySession relay, IRtpRelayTap tap, RtpRelayLegId leg) : IRtpBridgeTransport
 {
+    public RtpRelaySession Relay => relay;
+
     public IPEndPoint LocalRtpEndPoint => relay.GetLeg(leg).LocalRtpEndPoint;
 
     public IPEndPoint LocalRtcpEndPoint => relay.GetLeg(leg).LocalRtcpEndPoint;

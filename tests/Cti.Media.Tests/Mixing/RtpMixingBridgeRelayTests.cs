@@ -68,6 +68,27 @@ public sealed class RtpMixingBridgeRelayTests
     }
 
     [Fact]
+    public async Task Remove_OneLegOfAnAdoptedRelay_HandsTheWholeRelayBack()
+    {
+        var time = new FakeTimeProvider();
+        using var allocator = new RtpPortAllocator(RelayTestKit.NextRange());
+        using var call = new RelayedCall(allocator, time);
+        await using var relay = call.Relay;
+        await using var bridge = RtpMixingBridgeTests.Create(allocator, time);
+        Assert.True(bridge.TryAdoptRelay(relay, out var customerLeg, out var agentLeg, out _));
+        bridge.Start();
+        time.Advance(Tick);
+
+        bridge.Remove(customerLeg);
+        time.Advance(Tick);
+
+        Assert.False(relay.IsDiverted);
+        Assert.True(agentLeg.IsRemoved);
+        Assert.Equal(0, bridge.GetStatistics().Participants);
+        Assert.True(bridge.TryAdoptRelay(relay, out _, out _, out var error), error.ToString());
+    }
+
+    [Fact]
     public async Task AdoptRelay_TwiceForTheSameRelay_SecondRefusedAsInUse()
     {
         var time = new FakeTimeProvider();
