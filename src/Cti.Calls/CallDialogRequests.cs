@@ -40,6 +40,12 @@ internal sealed partial class CallDialogRequests(CallSession call, AcdEngine acd
             return;
         }
 
+        if (call.Monitor.Owns(dialog))
+        {
+            await OnSupervisorRequestAsync(context, request);
+            return;
+        }
+
         switch (request.Method)
         {
             case SipMethods.Bye:
@@ -57,6 +63,30 @@ internal sealed partial class CallDialogRequests(CallSession call, AcdEngine acd
                 break;
             default:
                 // INFO (DTMF), NOTIFY, OPTIONS inside the dialog: acknowledged, nothing to relay.
+                await context.RespondAsync(context.CreateResponse(200, "OK"));
+                break;
+        }
+    }
+
+    /// <summary>
+    /// The supervisor's phone: BYE ends the monitoring (never the call); a re-INVITE cannot move the mixer's stream
+    /// and is refused; INFO and the rest are acknowledged.
+    /// </summary>
+    private async Task OnSupervisorRequestAsync(SipServerContext context, SipRequest request)
+    {
+        switch (request.Method)
+        {
+            case SipMethods.Bye:
+                await context.RespondAsync(context.CreateResponse(200, "OK"));
+                await call.Monitor.OnSupervisorByeAsync();
+                break;
+            case SipMethods.Invite:
+                await context.RespondAsync(context.CreateResponse(488, "Not Acceptable Here"));
+                break;
+            case SipMethods.Refer:
+                await context.RespondAsync(context.CreateResponse(403, "Supervisors cannot transfer"));
+                break;
+            default:
                 await context.RespondAsync(context.CreateResponse(200, "OK"));
                 break;
         }

@@ -80,4 +80,6 @@ internal sealed class CallServices(
     public ILogger<CallSession> Logger { get; } = loggers.CreateLogger<CallSession>();
 
     public ILogger<RtpRelaySession> RelayLogger { get; } = loggers.CreateLogger<RtpRelaySession>();
+
+    public ILogger<Cti.Media.Mixing.RtpMixingBridge> BridgeLogger { get; } = loggers.CreateLogger<Cti.Media.Mixing.RtpMixingBridge>();
 }

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Cti.Cdrs;
 using Cti.Calls.Control;
 using Cti.Calls.Flows;
+using Cti.Calls.Monitoring;
 using Cti.Calls.Legs;
 using Cti.Trunks;
 using Cti.Media.Audio;
@@ -53,6 +54,7 @@ internal sealed partial class CallSession
         _flow = flow(this);
         _dialogs = new CallDialogRequests(this, services.Acd, services.Logger);
         _responses = new CalleeResponses(this, _dialogs, services.Acd, services.Logger);
+        Monitor = new CallMonitor(this, services.Contacts, services.Listeners, services.Ports, services.RelayOptions, services.MediaAddress, services.Events, services.Time, services.BridgeLogger, services.Logger);
         _commands = new CallCommands(this, _dialogs, services.Logger);
         AcdLink = new CallAcdLink(this, services.Acd, services.Contacts, services.Listeners, services.Options.TransferRingTimeout, services.Logger);
     }
@@ -93,6 +95,9 @@ internal sealed partial class CallSession
 
     /// <summary>What the call says to and hears from the ACD.</summary>
     public CallAcdLink AcdLink { get; }
+
+    /// <summary>A supervisor listening in, whispering or barging, if any.</summary>
+    public CallMonitor Monitor { get; }
 
     /// <summary>The kind of call this is.</summary>
     public CallFlow Flow => _flow;
@@ -216,12 +221,19 @@ internal sealed partial class CallSession
         InDialogSignal d => _dialogs.OnRequestAsync(d),
         InDialogResponseSignal r => _dialogs.OnResponseAsync(r),
         CallCommandSignal c => _commands.OnCommandAsync(c),
+        MonitorDtmfSignal m => OnMonitorDtmf(m),
         Retransmitted2xxSignal r => _responses.OnRetransmitted2xxAsync(r),
         WelcomeDoneSignal => OnWelcomeDoneAsync(),
         MaxDurationSignal => OnMaxDurationAsync(),
         ShutdownSignal => OnShutdownAsync(),
         _ => _flow.OnSignalAsync(signal),
     };
+
+    private Task OnMonitorDtmf(MonitorDtmfSignal signal)
+    {
+        Monitor.OnDtmf(signal);
+        return Task.CompletedTask;
+    }
 
     private Task OnWelcomeDoneAsync()
     {
@@ -239,6 +251,11 @@ internal sealed partial class CallSession
         // Mapped while the INVITE is in flight so that a request the callee sends the moment it answers finds this
         // call even when it overtakes the 2xx on its way through the loop (see CalleeLeg.EarlyRequests).
         _registry.MapDialog(leg.Invite.CallId!, leg.LocalTag, this, leg.Kind == CalleeKind.Customer ? CallLegSide.Caller : CallLegSide.Callee);
+        if (leg.Kind == CalleeKind.Supervisor)
+        {
+            return;
+        }
+
         Record.Ringing(leg.AgentId, leg.Target);
         Log.Ringing(_s.Logger, Id, leg.Kind, leg.LogName);
     }

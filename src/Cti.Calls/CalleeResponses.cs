@@ -13,6 +13,13 @@ internal sealed partial class CalleeResponses(CallSession call, CallDialogReques
 {
     public Task OnGuardAsync(CalleeGuardSignal signal)
     {
+        if (call.Legs.TryGet(signal.Token, out var supervisor) && call.Monitor.Owns(supervisor))
+        {
+            call.Legs.Remove(signal.Token, out _);
+            call.UnmapDialog(supervisor.Invite.CallId!, supervisor.LocalTag);
+            return call.Monitor.OnGuardAsync(supervisor);
+        }
+
         if (call.Legs.TryGet(signal.Token, out var customer) && customer.Kind == CalleeKind.Customer && !customer.CancelRequested)
         {
             call.Flow.OnCallerInviteTimeout(customer);
@@ -79,6 +86,12 @@ internal sealed partial class CalleeResponses(CallSession call, CallDialogReques
     private async Task OnFinalAsync(CalleeLeg leg, SipResponse response)
     {
         leg.GuardTimer?.Dispose();
+        if (leg.Kind == CalleeKind.Supervisor)
+        {
+            await OnSupervisorFinalAsync(leg, response);
+            return;
+        }
+
         if (leg.Kind == CalleeKind.Customer)
         {
             call.Caller.PendingDone();
@@ -123,6 +136,24 @@ internal sealed partial class CalleeResponses(CallSession call, CallDialogReques
         }
 
         await call.ConnectAsync(leg, answer);
+    }
+
+    /// <summary>The supervisor's phone answered or failed; a late answer to monitoring already over is hung up.</summary>
+    private async Task OnSupervisorFinalAsync(CalleeLeg leg, SipResponse response)
+    {
+        if (call.Monitor.Owns(leg))
+        {
+            await call.Monitor.OnFinalAsync(leg, response);
+            return;
+        }
+
+        if (response.IsSuccess)
+        {
+            var dialog = leg.AcceptDialog(response);
+            await call.Sender.SendAckAsync(dialog, leg.Invite.CSeq!.Number, leg.Destination);
+            call.UnmapDialog(dialog);
+            call.Sender.SendBye(dialog, Q850Causes.NormalClearing);
+        }
     }
 
     public async Task OnRetransmitted2xxAsync(Retransmitted2xxSignal signal)

@@ -69,6 +69,9 @@ internal sealed record Cdr
     /// <summary>The wrap-up code the agent desk set for the call (configured codes, or the dialer's dispositions).</summary>
     public string? WrapUpCode { get; init; }
 
+    /// <summary>Supervisors who listened in, whispered or barged, in order.</summary>
+    public IReadOnlyList<CdrMonitoringSession> Monitoring { get; init; } = [];
+
     /// <summary>Every problem that would make the record unusable; empty when it is fine.</summary>
     public IReadOnlyList<string> Problems()
     {

@@ -32,7 +32,8 @@ internal sealed record CdrView(
     IReadOnlyList<CdrTransferStep> Transfers,
     string? RecordingPath,
     IReadOnlyList<CdrRecordingGap> RecordingGaps,
-    string? WrapUpCode)
+    string? WrapUpCode,
+    IReadOnlyList<CdrMonitoringSession> Monitoring)
 {
     public static CdrView Create(Cdr cdr, bool fullNumbers)
     {
@@ -67,7 +68,8 @@ internal sealed record CdrView(
             fullNumbers ? cdr.Transfers : [.. cdr.Transfers.Select(t => IsNumber(t.Target) ? t with { Target = Cti.Numbers.PhoneNumberMask.Mask(t.Target)! } : t)],
             cdr.RecordingPath,
             cdr.RecordingGaps,
-            cdr.WrapUpCode);
+            cdr.WrapUpCode,
+            cdr.Monitoring);
     }
 
     /// <summary>Transfer targets are agents, queues or external numbers; only the numbers are masked.</summary>

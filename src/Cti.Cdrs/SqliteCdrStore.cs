@@ -13,7 +13,7 @@ internal sealed class SqliteCdrStore
         call_id, direction, trunk, line, from_number, to_number, did, queue, agent, campaign, lead,
         start_at, queued_at, offered_at, answered_at, end_at,
         wait_seconds, ring_seconds, talk_seconds, hold_seconds, wrap_up_seconds,
-        disposition, sip_code, q850_cause, hung_up_by, transfers, recording_path, recording_gaps, wrap_up_code
+        disposition, sip_code, q850_cause, hung_up_by, transfers, recording_path, recording_gaps, wrap_up_code, monitoring
         """;
 
     private static readonly JsonSerializerOptions TransferJson = new(JsonSerializerDefaults.Web);
@@ -33,7 +33,7 @@ internal sealed class SqliteCdrStore
             VALUES ($callId, $direction, $trunk, $line, $from, $to, $did, $queue, $agent, $campaign, $lead,
                     $start, $queued, $offered, $answered, $end,
                     $wait, $ring, $talk, $hold, $wrap,
-                    $disposition, $sip, $q850, $hungUpBy, $transfers, $recording, $gaps, $wrapUp);
+                    $disposition, $sip, $q850, $hungUpBy, $transfers, $recording, $gaps, $wrapUp, $monitoring);
             """;
         var p = insert.Parameters;
         p.AddWithValue("$callId", cdr.CallId);
@@ -65,6 +65,7 @@ internal sealed class SqliteCdrStore
         p.AddWithValue("$recording", Db(cdr.RecordingPath));
         p.AddWithValue("$gaps", JsonSerializer.Serialize(cdr.RecordingGaps, TransferJson));
         p.AddWithValue("$wrapUp", Db(cdr.WrapUpCode));
+        p.AddWithValue("$monitoring", JsonSerializer.Serialize(cdr.Monitoring, TransferJson));
         insert.ExecuteNonQuery();
     }
 
@@ -215,5 +216,6 @@ internal sealed class SqliteCdrStore
         RecordingPath = Str(r, 26),
         RecordingGaps = JsonSerializer.Deserialize<List<CdrRecordingGap>>(r.GetString(27), TransferJson) ?? [],
         WrapUpCode = Str(r, 28),
+        Monitoring = JsonSerializer.Deserialize<List<CdrMonitoringSession>>(r.GetString(29), TransferJson) ?? [],
     };
 }

@@ -15,6 +15,12 @@ internal static class CtiEventTypes
 
     public const string CallRecordingResumed = "call.recording.resumed";
 
+    public const string CallMonitorStarted = "call.monitor.started";
+
+    public const string CallMonitorChanged = "call.monitor.changed";
+
+    public const string CallMonitorEnded = "call.monitor.ended";
+
     /// <summary>The agent desk or the dialer set the call's wrap-up code.</summary>
     public const string CallDisposition = "call.disposition";
     public const string CallTransferred = "call.transferred";
@@ -27,7 +33,7 @@ internal static class CtiEventTypes
 
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        AgentState, CallOffered, CallQueued, CallRinging, CallAnswered, CallHeld, CallResumed, CallRecordingPaused, CallRecordingResumed, CallDisposition, CallTransferred, CallEnded, CdrWritten, LeadPreview,
+        AgentState, CallOffered, CallQueued, CallRinging, CallAnswered, CallHeld, CallResumed, CallRecordingPaused, CallRecordingResumed, CallDisposition, CallMonitorStarted, CallMonitorChanged, CallMonitorEnded, CallTransferred, CallEnded, CdrWritten, LeadPreview,
     };
 
     public static bool IsValidName(string type) =>

@@ -31,6 +31,24 @@ internal sealed record TransferCallCommand(string Target) : CallCommand
     public override string Name => "transfer";
 }
 
+/// <summary>Ring a supervisor's phone to listen in, whisper to the agent or barge into the call.</summary>
+internal sealed record MonitorCallCommand(string Supervisor, Cti.Media.Mixing.MonitoringMode Mode) : CallCommand
+{
+    public override string Name => "monitor";
+}
+
+/// <summary>Switch the supervisor on the call to another mode.</summary>
+internal sealed record MonitorModeCommand(Cti.Media.Mixing.MonitoringMode Mode) : CallCommand
+{
+    public override string Name => "change monitoring mode";
+}
+
+/// <summary>Take the supervisor off the call (the call goes on).</summary>
+internal sealed record StopMonitorCommand : CallCommand
+{
+    public override string Name => "stop monitoring";
+}
+
 /// <summary>Pause the recording (card numbers read out) or resume it; the gap is marked.</summary>
 internal sealed record RecordingCallCommand(bool Pause) : CallCommand
 {

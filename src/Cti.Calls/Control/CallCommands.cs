@@ -22,6 +22,11 @@ internal sealed partial class CallCommands(CallSession call, CallDialogRequests 
                 HoldCallCommand h => Hold(h.Hold),
                 TransferCallCommand t => Transfer(t.Target),
                 RecordingCallCommand r => Recording(r.Pause),
+                MonitorCallCommand m => await call.Monitor.StartAsync(m.Supervisor, m.Mode, () => Describe(false)),
+                MonitorModeCommand m => call.Monitor.SetMode(m.Mode)
+                    ? CallCommandResult.Done(Describe(false))
+                    : CallCommandResult.Conflict(Describe(false), "No supervisor is on the call."),
+                StopMonitorCommand => await StopMonitorAsync(),
                 _ => CallCommandResult.Invalid(Describe(false), "Unknown command."),
             };
         if (result.Status == CallCommandStatus.Done && command is not DescribeCallCommand)
@@ -53,7 +58,12 @@ internal sealed partial class CallCommands(CallSession call, CallDialogRequests 
             legs.Add(Leg(connected, Connected(held), Number));
         }
 
-        foreach (var ringing in call.Legs.Ringing.Where(l => l.Kind != CalleeKind.Customer))
+        if (call.Monitor.Supervisor is { } supervisor)
+        {
+            legs.Add(new CallLegView("supervisor", supervisor, call.Monitor.ModeName ?? "ringing"));
+        }
+
+        foreach (var ringing in call.Legs.Ringing.Where(l => l.Kind is not (CalleeKind.Customer or CalleeKind.Supervisor)))
         {
             legs.Add(Leg(ringing, "ringing", Number));
         }
@@ -94,6 +104,17 @@ internal sealed partial class CallCommands(CallSession call, CallDialogRequests 
         }
 
         await call.EndAsync(call.AnsweredAt is null ? CdrDisposition.Released : CdrDisposition.Answered, HangupParty.Operator, null, Q850Causes.NormalClearing);
+        return CallCommandResult.Done(Describe(false));
+    }
+
+    private async Task<CallCommandResult> StopMonitorAsync()
+    {
+        if (!call.Monitor.Active)
+        {
+            return CallCommandResult.Conflict(Describe(false), "No supervisor is on the call.");
+        }
+
+        await call.Monitor.EndAsync("stopped");
         return CallCommandResult.Done(Describe(false));
     }
 

@@ -1,4 +1,5 @@
 using Cti.Campaigns;
+using Cti.Calls.Monitoring;
 using Cti.Cdrs;
 using Cti.Platform.Security;
 using Microsoft.Extensions.Options;
@@ -60,6 +61,26 @@ internal static class CallControlEndpoints
                 _ => Invalid("action", "Action must be 'pause' or 'resume'."),
             }).WithName("PauseRecording");
         group.MapPost("/{id}/disposition", SetDispositionAsync).WithName("SetCallDisposition");
+        group.MapPost("/{id}/monitor", async (string id, MonitorRequest? body, CallControl calls, CancellationToken ct) =>
+        {
+            if (!CallControlInput.IsTarget(body?.Supervisor))
+            {
+                return Invalid("supervisor", "The supervisor's id is required (letters, digits and + - _ . only).");
+            }
+
+            if (!CallMonitor.TryParseMode(body!.Mode ?? "listen", out var mode))
+            {
+                return Invalid("mode", "Mode must be 'listen', 'whisper' or 'barge'.");
+            }
+
+            return Answer(id, await calls.SendAsync(id, new MonitorCallCommand(body.Supervisor!, mode), ct));
+        }).WithName("MonitorCall");
+        group.MapPatch("/{id}/monitor", async (string id, MonitorRequest? body, CallControl calls, CancellationToken ct) =>
+            CallMonitor.TryParseMode(body?.Mode, out var mode)
+                ? Answer(id, await calls.SendAsync(id, new MonitorModeCommand(mode), ct))
+                : Invalid("mode", "Mode must be 'listen', 'whisper' or 'barge'.")).WithName("ChangeMonitorMode");
+        group.MapDelete("/{id}/monitor", async (string id, CallControl calls, CancellationToken ct) =>
+            Answer(id, await calls.SendAsync(id, new StopMonitorCommand(), ct))).WithName("StopMonitoring");
         return group;
     }
 

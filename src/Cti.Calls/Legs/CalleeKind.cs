@@ -14,4 +14,7 @@ internal enum CalleeKind
 
     /// <summary>The customer an outbound (dialer) call rings: once answered it becomes the call's caller leg.</summary>
     Customer,
+
+    /// <summary>A supervisor's phone rung to listen in, whisper or barge; its audio goes through the call's mixer.</summary>
+    Supervisor,
 }

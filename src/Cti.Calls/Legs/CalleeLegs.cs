@@ -78,6 +78,25 @@ internal sealed class CalleeLegs(
         return Create(kind, agentId, target, invite, destination, offer, acdCallId());
     }
 
+    /// <summary>
+    /// An INVITE to a supervisor's phone, offering <paramref name="offer"/> (an endpoint of the call's mixer, not the
+    /// relay) and showing whom they will hear.
+    /// </summary>
+    public CalleeLeg CreateSupervisor(string supervisorId, SipUri requestUri, SipEndPoint destination, SdpMediaOptions offer, string display)
+    {
+        var invite = new SipRequest(SipMethods.Invite, requestUri.Clone());
+        var from = new SipNameAddr(new SipUri("sip", listeners.Domain) { User = "monitor" }, display) { Tag = SipDialog.NewTag() };
+        invite.Headers.Add(SipHeaderNames.From, from.ToString());
+        invite.Headers.Add(SipHeaderNames.To, new SipNameAddr(new SipUri("sip", listeners.Domain) { User = supervisorId }).ToString());
+        invite.Headers.Add(SipHeaderNames.CallId, SipDialog.NewCallId());
+        invite.Headers.Add(SipHeaderNames.CSeq, "1 " + SipMethods.Invite);
+        invite.Headers.Add(SipHeaderNames.Contact, CallListeners.Contact("cti", destination.Local!, destination.Transport));
+        invite.Headers.Add(SipHeaderNames.Allow, AllowHeader);
+        invite.Headers.Add(CallController.CallIdHeader, callId);
+        SdpBodies.Attach(invite, SdpNegotiator.CreateOffer(offer));
+        return Create(CalleeKind.Supervisor, null, supervisorId, invite, destination, offer, acdCallId());
+    }
+
     /// <summary>Wraps a built INVITE in a leg with the next token.</summary>
     public CalleeLeg Create(CalleeKind kind, string? agentId, string target, SipRequest invite, SipEndPoint destination, SdpMediaOptions offer, string legAcdCallId) => new()
     {

@@ -142,9 +142,10 @@ internal static class SchemaMigrations
                 row_count      INTEGER NOT NULL
             );
             """),
-        new(7, "recording gaps and wrap-up codes in call detail records", """
+        new(7, "recording gaps, wrap-up codes and monitoring in call detail records", """
             ALTER TABLE cdrs ADD COLUMN recording_gaps TEXT NOT NULL DEFAULT '[]';
             ALTER TABLE cdrs ADD COLUMN wrap_up_code TEXT NULL;
+            ALTER TABLE cdrs ADD COLUMN monitoring TEXT NOT NULL DEFAULT '[]';
             """),
     ];
 }

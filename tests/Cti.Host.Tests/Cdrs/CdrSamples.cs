@@ -35,6 +35,7 @@ internal static class CdrSamples
         RecordingPath = $"recordings/{callId}.wav",
         RecordingGaps = [new CdrRecordingGap(30, 42.5)],
         WrapUpCode = "sale",
+        Monitoring = [new CdrMonitoringSession("1005", ["listen", "barge"], new DateTimeOffset(2026, 3, 2, 9, 1, 0, TimeSpan.Zero), new DateTimeOffset(2026, 3, 2, 9, 1, 30, TimeSpan.Zero))],
     };
 
     public static Cdr Abandoned(string callId, int minute, string queue = "sales") => new()

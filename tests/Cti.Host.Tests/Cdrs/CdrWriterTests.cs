@@ -27,7 +27,10 @@ public sealed class CdrWriterTests
         Assert.Equal([(1L, "call.ended"), (2L, "cdr.written")], records.Select(r => (r.Seq, r.Type)));
         var stored = store.Get("call-1");
         Assert.NotNull(stored);
-        Assert.Equal(cdr with { Transfers = [], RecordingGaps = [] }, stored with { Transfers = [], RecordingGaps = [] });
+        Assert.Equal(cdr with { Transfers = [], RecordingGaps = [], Monitoring = [] }, stored with { Transfers = [], RecordingGaps = [], Monitoring = [] });
+        var monitoring = Assert.Single(stored.Monitoring);
+        Assert.Equal(cdr.Monitoring[0] with { Modes = [] }, monitoring with { Modes = [] });
+        Assert.Equal(cdr.Monitoring[0].Modes, monitoring.Modes);
         Assert.Equal(cdr.Transfers, stored.Transfers);
         Assert.Equal(cdr.RecordingGaps, stored.RecordingGaps);
         Assert.Equal("sale", stored.WrapUpCode);

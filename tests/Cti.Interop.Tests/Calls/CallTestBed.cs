@@ -78,10 +78,10 @@ internal sealed class CallTestBed : IAsyncDisposable
     }
 
     /// <summary>A baresip agent for <paramref name="extension"/>, registered with the service (disposed again if it never registers).</summary>
-    public async Task<BaresipAgent> StartAgentAsync(string extension, string answerMode = "auto")
+    public async Task<BaresipAgent> StartAgentAsync(string extension, string answerMode = "auto", int toneHz = 440)
     {
         var password = CtiHostProcess.Agents.First(a => a.Extension == extension).Password;
-        var agent = BaresipAgent.Start(extension, password, Host.SipPort, answerMode: answerMode);
+        var agent = BaresipAgent.Start(extension, password, Host.SipPort, answerMode: answerMode, toneHz: toneHz);
         try
         {
             await WaitUntilAsync(

@@ -59,6 +59,14 @@ internal sealed class BaresipAgent : IAsyncDisposable
     /// <summary>Where to call this phone directly, without a registrar.</summary>
     public string Uri => $"sip:{User}@127.0.0.1:{SipPort}";
 
+    /// <summary>
+    /// What the phone heard (decoded audio) in its most recent call, as the WAV its <c>sndfile</c> module writes
+    /// (<c>dump-…-dec.wav</c> in <see cref="Directory"/>).
+    /// </summary>
+    public string PlayedPath =>
+        new DirectoryInfo(Directory).GetFiles("*dec*.wav").OrderByDescending(f => f.LastWriteTimeUtc).FirstOrDefault()?.FullName
+        ?? throw new FileNotFoundException($"baresip {User} wrote no decoded-audio dump in {Directory}: " + string.Join(", ", System.IO.Directory.GetFiles(Directory)));
+
     public string Output
     {
         get
@@ -96,13 +104,14 @@ internal sealed class BaresipAgent : IAsyncDisposable
 
     /// <summary>A phone registered as one agent with the service's registrar.</summary>
     /// <param name="answerMode">auto (answers every call at once) or manual (rings until <see cref="AcceptAsync"/>).</param>
+    /// <param name="toneHz">The sine the phone sends as its voice, to tell in a recording who was heard.</param>
     public static BaresipAgent Start(
-        string extension, string password, int registrarPort, string transport = "udp", int registerInterval = 600, string answerMode = "auto")
-        => Launch(extension, transport, _ => $"<sip:{extension}@127.0.0.1:{registrarPort};transport={transport}>;auth_pass={password};regint={registerInterval};answermode={answerMode}");
+        string extension, string password, int registrarPort, string transport = "udp", int registerInterval = 600, string answerMode = "auto", int toneHz = 440)
+        => Launch(extension, transport, _ => $"<sip:{extension}@127.0.0.1:{registrarPort};transport={transport}>;auth_pass={password};regint={registerInterval};answermode={answerMode}", toneHz);
 
     /// <summary>A phone that does not register: it calls and is called directly (peer to peer on loopback).</summary>
-    public static BaresipAgent StartUnregistered(string user, string answerMode = "auto", string transport = "udp")
-        => Launch(user, transport, sipPort => $"<sip:{user}@127.0.0.1:{sipPort};transport={transport}>;regint=0;answermode={answerMode}");
+    public static BaresipAgent StartUnregistered(string user, string answerMode = "auto", string transport = "udp", int toneHz = 440)
+        => Launch(user, transport, sipPort => $"<sip:{user}@127.0.0.1:{sipPort};transport={transport}>;regint=0;answermode={answerMode}", toneHz);
 
     /// <summary>Sends one ctrl_tcp command (the names of the menu module: "dial", "hold", ...) and awaits its reply.</summary>
     public async Task<Response> CommandAsync(string command, string? parameters = null, TimeSpan? timeout = null)
@@ -200,7 +209,7 @@ internal sealed class BaresipAgent : IAsyncDisposable
         _sendLock.Dispose();
     }
 
-    private static BaresipAgent Launch(string user, string transport, Func<int, string> account)
+    private static BaresipAgent Launch(string user, string transport, Func<int, string> account, int toneHz = 440)
     {
         var baresip = RequiredTool.Path("baresip", "baresip");
         var directory = System.IO.Directory.CreateTempSubdirectory($"baresip-{user}-").FullName;
@@ -215,7 +224,7 @@ internal sealed class BaresipAgent : IAsyncDisposable
             sip_listen       127.0.0.1:{sipPort}
             sip_trans_def    {transport}
             audio_player     aufile,{Path.Combine(directory, "played.wav")}
-            audio_source     ausine,440
+            audio_source     ausine,{toneHz}
             ausrc_srate      48000
             ausrc_channels   2
             audio_alert      aufile,/dev/null
@@ -223,6 +232,8 @@ internal sealed class BaresipAgent : IAsyncDisposable
             module           g711.so
             module           ausine.so
             module           aufile.so
+            module           sndfile.so
+            snd_path         {directory}
             module_app       account.so
             module_app       menu.so
             module_app       ctrl_tcp.so
