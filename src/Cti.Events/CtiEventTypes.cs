@@ -21,6 +21,10 @@ internal static class CtiEventTypes
 
     public const string CallMonitorEnded = "call.monitor.ended";
 
+    public const string CallConferenceJoined = "call.conference.joined";
+
+    public const string CallConferenceLeft = "call.conference.left";
+
     /// <summary>The agent desk or the dialer set the call's wrap-up code.</summary>
     public const string CallDisposition = "call.disposition";
     public const string CallTransferred = "call.transferred";
@@ -33,7 +37,7 @@ internal static class CtiEventTypes
 
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        AgentState, CallOffered, CallQueued, CallRinging, CallAnswered, CallHeld, CallResumed, CallRecordingPaused, CallRecordingResumed, CallDisposition, CallMonitorStarted, CallMonitorChanged, CallMonitorEnded, CallTransferred, CallEnded, CdrWritten, LeadPreview,
+        AgentState, CallOffered, CallQueued, CallRinging, CallAnswered, CallHeld, CallResumed, CallRecordingPaused, CallRecordingResumed, CallDisposition, CallMonitorStarted, CallMonitorChanged, CallMonitorEnded, CallConferenceJoined, CallConferenceLeft, CallTransferred, CallEnded, CdrWritten, LeadPreview,
     };
 
     public static bool IsValidName(string type) =>

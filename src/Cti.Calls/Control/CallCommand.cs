@@ -43,6 +43,12 @@ internal sealed record MonitorModeCommand(Cti.Media.Mixing.MonitoringMode Mode) 
     public override string Name => "change monitoring mode";
 }
 
+/// <summary>Bring a third party (an agent, a number) into the conversation: everyone hears everyone.</summary>
+internal sealed record ConferenceAddCommand(string Party) : CallCommand
+{
+    public override string Name => "add to conference";
+}
+
 /// <summary>Take the supervisor off the call (the call goes on).</summary>
 internal sealed record StopMonitorCommand : CallCommand
 {

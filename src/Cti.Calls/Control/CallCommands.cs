@@ -25,8 +25,9 @@ internal sealed partial class CallCommands(CallSession call, CallDialogRequests 
                 MonitorCallCommand m => await call.Monitor.StartAsync(m.Supervisor, m.Mode, () => Describe(false)),
                 MonitorModeCommand m => call.Monitor.SetMode(m.Mode)
                     ? CallCommandResult.Done(Describe(false))
-                    : CallCommandResult.Conflict(Describe(false), "No supervisor is on the call."),
+                    : CallCommandResult.Conflict(Describe(false), "No supervisor or conference party is on the call."),
                 StopMonitorCommand => await StopMonitorAsync(),
+                ConferenceAddCommand c => await call.Monitor.AddToConferenceAsync(c.Party, () => Describe(false)),
                 _ => CallCommandResult.Invalid(Describe(false), "Unknown command."),
             };
         if (result.Status == CallCommandStatus.Done && command is not DescribeCallCommand)
@@ -60,7 +61,9 @@ internal sealed partial class CallCommands(CallSession call, CallDialogRequests 
 
         if (call.Monitor.Supervisor is { } supervisor)
         {
-            legs.Add(new CallLegView("supervisor", supervisor, call.Monitor.ModeName ?? "ringing"));
+            legs.Add(call.Monitor.IsConference
+                ? new CallLegView(supervisor.StartsWith('+') ? "external" : "agent", fullNumbers ? supervisor : PhoneNumberMask.Mask(supervisor) ?? supervisor, call.Monitor.ModeName is null ? "ringing" : "connected")
+                : new CallLegView("supervisor", supervisor, call.Monitor.ModeName ?? "ringing"));
         }
 
         foreach (var ringing in call.Legs.Ringing.Where(l => l.Kind is not (CalleeKind.Customer or CalleeKind.Supervisor)))
@@ -111,7 +114,7 @@ internal sealed partial class CallCommands(CallSession call, CallDialogRequests 
     {
         if (!call.Monitor.Active)
         {
-            return CallCommandResult.Conflict(Describe(false), "No supervisor is on the call.");
+            return CallCommandResult.Conflict(Describe(false), "No supervisor or conference party is on the call.");
         }
 
         await call.Monitor.EndAsync("stopped");

@@ -79,6 +79,12 @@ internal static class CallControlEndpoints
             CallMonitor.TryParseMode(body?.Mode, out var mode)
                 ? Answer(id, await calls.SendAsync(id, new MonitorModeCommand(mode), ct))
                 : Invalid("mode", "Mode must be 'listen', 'whisper' or 'barge'.")).WithName("ChangeMonitorMode");
+        group.MapPost("/{id}/conference", async (string id, ConferenceRequest? body, CallControl calls, CancellationToken ct) =>
+            CallControlInput.IsTarget(body?.Add)
+                ? Answer(id, await calls.SendAsync(id, new ConferenceAddCommand(body!.Add!), ct))
+                : Invalid("add", "An agent or a number to add is required (letters, digits and + - _ . only).")).WithName("ConferenceCall");
+        group.MapDelete("/{id}/conference", async (string id, CallControl calls, CancellationToken ct) =>
+            Answer(id, await calls.SendAsync(id, new StopMonitorCommand(), ct))).WithName("EndConference");
         group.MapDelete("/{id}/monitor", async (string id, CallControl calls, CancellationToken ct) =>
             Answer(id, await calls.SendAsync(id, new StopMonitorCommand(), ct))).WithName("StopMonitoring");
         return group;

@@ -12,6 +12,9 @@ internal sealed record ClickToDialRequest(string? Agent, string? To);
 /// <summary>Body of <c>POST</c> and <c>PATCH /api/v1/calls/{id}/monitor</c>.</summary>
 internal sealed record MonitorRequest(string? Supervisor, string? Mode);
 
+/// <summary>Body of <c>POST /api/v1/calls/{id}/conference</c>.</summary>
+internal sealed record ConferenceRequest(string? Add);
+
 /// <summary>Body of <c>POST /api/v1/calls/{id}/disposition</c>.</summary>
 internal sealed record DispositionRequest(string? Code);
 

@@ -82,12 +82,13 @@ internal sealed class CalleeLegs(
     /// An INVITE to a supervisor's phone, offering <paramref name="offer"/> (an endpoint of the call's mixer, not the
     /// relay) and showing whom they will hear.
     /// </summary>
-    public CalleeLeg CreateSupervisor(string supervisorId, SipUri requestUri, SipEndPoint destination, SdpMediaOptions offer, string display)
+    public CalleeLeg CreateSupervisor(string supervisorId, SipUri requestUri, SipEndPoint destination, SdpMediaOptions offer, string? display, string fromUser = "monitor")
     {
         var invite = new SipRequest(SipMethods.Invite, requestUri.Clone());
-        var from = new SipNameAddr(new SipUri("sip", listeners.Domain) { User = "monitor" }, display) { Tag = SipDialog.NewTag() };
+        var from = new SipNameAddr(new SipUri("sip", listeners.Domain) { User = fromUser }, display) { Tag = SipDialog.NewTag() };
+        var toHost = requestUri.User == supervisorId ? requestUri.Host : listeners.Domain;
         invite.Headers.Add(SipHeaderNames.From, from.ToString());
-        invite.Headers.Add(SipHeaderNames.To, new SipNameAddr(new SipUri("sip", listeners.Domain) { User = supervisorId }).ToString());
+        invite.Headers.Add(SipHeaderNames.To, new SipNameAddr(new SipUri("sip", toHost) { User = supervisorId }).ToString());
         invite.Headers.Add(SipHeaderNames.CallId, SipDialog.NewCallId());
         invite.Headers.Add(SipHeaderNames.CSeq, "1 " + SipMethods.Invite);
         invite.Headers.Add(SipHeaderNames.Contact, CallListeners.Contact("cti", destination.Local!, destination.Transport));

@@ -9,6 +9,7 @@ using Cti.Media.Relay;
 using Cti.Sip.Dialogs;
 using Cti.Sip.Messages;
 using Cti.Sip.Sdp;
+using Cti.Sip.Transport;
 
 namespace Cti.Calls.Monitoring;
 
@@ -31,6 +32,9 @@ internal sealed partial class CallMonitor(
     ILogger<RtpMixingBridge> bridgeLogger,
     ILogger logger)
 {
+    /// <summary>The mode a conference party is in, as events and the CDR name it.</summary>
+    public const string ConferenceMode = "conference";
+
     /// <summary>How long the supervisor's phone may ring.</summary>
     public static readonly TimeSpan RingTimeout = TimeSpan.FromSeconds(30);
 
@@ -44,6 +48,7 @@ internal sealed partial class CallMonitor(
     private MonitoringMode _mode;
     private DateTimeOffset _since;
     private List<string> _modes = [];
+    private bool _conference;
     private uint _lastDtmf;
     private bool _hasDtmf;
 
@@ -53,8 +58,11 @@ internal sealed partial class CallMonitor(
     /// <summary>The supervisor on the call (or being rung), if any.</summary>
     public string? Supervisor => _supervisor;
 
-    /// <summary><c>listen</c>, <c>whisper</c> or <c>barge</c> while a supervisor takes part; null otherwise.</summary>
-    public string? ModeName => _leg?.Dialog is null ? null : Name(_mode);
+    /// <summary><c>listen</c>, <c>whisper</c>, <c>barge</c> or <c>conference</c> while a third party takes part; null otherwise.</summary>
+    public string? ModeName => _leg?.Dialog is null ? null : _conference ? ConferenceMode : Name(_mode);
+
+    /// <summary>Whether the third party was added as a conference party rather than a supervisor.</summary>
+    public bool IsConference => _conference;
 
     /// <summary>The monitoring of the call so far, for its CDR.</summary>
     public IReadOnlyList<CdrMonitoringSession> Sessions => _sessions;
@@ -79,43 +87,73 @@ internal sealed partial class CallMonitor(
     };
 
     /// <summary>Rings <paramref name="supervisorId"/>'s phone; the mixer takes over the call's audio when it answers.</summary>
-    public async Task<CallCommandResult> StartAsync(string supervisorId, MonitoringMode mode, Func<CallView> describe)
+    public Task<CallCommandResult> StartAsync(string supervisorId, MonitoringMode mode, Func<CallView> describe) =>
+        StartAsync(supervisorId, mode, conference: false, describe);
+
+    /// <summary>
+    /// Adds a third party to the conversation (an agent's phone, or a number through the caller's trunk): everyone hears
+    /// everyone, as when a supervisor barges, and the party leaves without ending the call.
+    /// </summary>
+    public Task<CallCommandResult> AddToConferenceAsync(string target, Func<CallView> describe) =>
+        StartAsync(target, MonitoringMode.Barge, conference: true, describe);
+
+    private async Task<CallCommandResult> StartAsync(string target, MonitoringMode mode, bool conference, Func<CallView> describe)
     {
         if (call.Connected is null)
         {
-            return CallCommandResult.Conflict(describe(), $"The call is {CallStates.Waiting}: only a connected call can be monitored.");
+            return CallCommandResult.Conflict(describe(), $"The call is {CallStates.Waiting}: only a connected call can {(conference ? "become a conference" : "be monitored")}.");
         }
 
         if (_leg is not null)
         {
-            return CallCommandResult.Conflict(describe(), $"Supervisor '{_supervisor}' is already on the call.");
+            return CallCommandResult.Conflict(describe(), $"'{_supervisor}' is already on the call as a third party.");
         }
 
-        if (supervisorId == call.Connected.AgentId)
+        if (target == call.Connected.AgentId)
         {
-            return CallCommandResult.Invalid(describe(), "The agent on the call cannot monitor it.");
+            return CallCommandResult.Invalid(describe(), $"'{target}' is already on the call.");
         }
 
-        if (await contacts.ResolveAsync(supervisorId, CancellationToken.None) is not { } contact)
+        SipUri uri;
+        SipEndPoint destination;
+        if (await contacts.ResolveAsync(target, CancellationToken.None) is { } contact)
         {
-            return CallCommandResult.Conflict(describe(), $"Supervisor '{supervisorId}' has no registered phone.");
+            uri = contact.Uri;
+            destination = listeners.FromAgentListener(contact.Destination);
+        }
+        else if (conference && call.Route.Trunk is { Peers.Count: > 0 } trunk && trunk.Numbers.ToE164(target) is { } number)
+        {
+            var peer = trunk.Peers[0];
+            uri = new SipUri("sip", peer.Remote.Address.ToString()) { User = number, Port = peer.Remote.Port };
+            destination = listeners.From(trunk.Profile, peer);
+            target = number;
+        }
+        else
+        {
+            return CallCommandResult.Conflict(describe(), conference
+                ? $"'{target}' is neither an agent with a registered phone nor a number the call's trunk can reach."
+                : $"Supervisor '{target}' has no registered phone.");
         }
 
         var codec = call.Relay.LegA.PayloadType == SdpCodec.Pcmu.PayloadType ? G711Codec.Pcmu : G711Codec.Pcma;
         var bridge = new RtpMixingBridge(call.Id, ports, relayOptions, time, bridgeLogger, capacity: 4);
-        if (!bridge.TryAddEndpoint("supervisor " + supervisorId, codec, out var audio, out var error))
+        if (!bridge.TryAddEndpoint((conference ? "conference " : "supervisor ") + target, codec, out var audio, out var error))
         {
             await bridge.DisposeAsync();
-            return CallCommandResult.Conflict(describe(), $"No media port for the supervisor ({error}).");
+            return CallCommandResult.Conflict(describe(), $"No media port for the third party ({error}).");
         }
 
-        bridge.DtmfReceived += (_, e) =>
+        if (!conference)
         {
-            if (!e.End)
+            bridge.DtmfReceived += (_, e) =>
             {
-                call.Post(new MonitorDtmfSignal(e.Digit, e.RtpTimestamp));
-            }
-        };
+                if (!e.End)
+                {
+                    call.Post(new MonitorDtmfSignal(e.Digit, e.RtpTimestamp));
+                }
+            };
+        }
+
         var offer = new SdpMediaOptions
         {
             Address = mediaAddress,
@@ -125,15 +163,17 @@ internal sealed partial class CallMonitor(
             SessionId = SdpBodies.NewSessionId(),
             SessionVersion = 1,
         };
-        var display = "Monitor " + (call.Connected.AgentId ?? call.Id);
-        var leg = call.Legs.CreateSupervisor(supervisorId, contact.Uri, listeners.FromAgentListener(contact.Destination), offer, display);
+        var leg = conference
+            ? call.Legs.CreateSupervisor(target, uri, destination, offer, "Conference " + (call.Connected.AgentId ?? call.Id), call.Route.Trunk.Dids.Dids.FirstOrDefault() ?? "conference")
+            : call.Legs.CreateSupervisor(target, uri, destination, offer, "Monitor " + (call.Connected.AgentId ?? call.Id));
         _bridge = bridge;
         _supervisorAudio = audio;
         _leg = leg;
-        _supervisor = supervisorId;
+        _supervisor = target;
+        _conference = conference;
         _mode = mode;
-        _modes = [Name(mode)];
-        Log.Ringing(logger, call.Id, supervisorId, mode);
+        _modes = [conference ? ConferenceMode : Name(mode)];
+        Log.Ringing(logger, call.Id, target, mode);
         call.Legs.Start(leg, RingTimeout);
         return CallCommandResult.Done(describe());
     }
@@ -141,7 +181,7 @@ internal sealed partial class CallMonitor(
     /// <summary>Switches the mode (API or the supervisor's DTMF); false when no supervisor is on the call.</summary>
     public bool SetMode(MonitoringMode mode)
     {
-        if (_leg is null)
+        if (_leg is null || _conference)
         {
             return false;
         }
@@ -223,7 +263,9 @@ internal sealed partial class CallMonitor(
         _bridge.SetMonitoring(_mode, customer, agent, _supervisorAudio);
         _bridge.Start();
         _since = time.GetUtcNow();
-        events.Publish(MonitorEvents.Started(call.Id, call.Queue, call.Connected.AgentId, _supervisor!, Name(_mode)));
+        events.Publish(_conference
+            ? MonitorEvents.ConferenceJoined(call.Id, call.Queue, call.Connected.AgentId, _supervisor!)
+            : MonitorEvents.Started(call.Id, call.Queue, call.Connected.AgentId, _supervisor!, Name(_mode)));
         Log.Started(logger, call.Id, _supervisor!, _mode);
     }
 
@@ -272,11 +314,15 @@ internal sealed partial class CallMonitor(
         {
             var now = time.GetUtcNow();
             _sessions.Add(new CdrMonitoringSession(_supervisor!, [.. _modes], _since, now));
-            events.Publish(MonitorEvents.Ended(call.Id, call.Queue, call.Connected?.AgentId, _supervisor!, reason, Math.Round((now - _since).TotalSeconds, 3)));
+            var seconds = Math.Round((now - _since).TotalSeconds, 3);
+            events.Publish(_conference
+                ? MonitorEvents.ConferenceLeft(call.Id, call.Queue, call.Connected?.AgentId, _supervisor!, reason, seconds)
+                : MonitorEvents.Ended(call.Id, call.Queue, call.Connected?.AgentId, _supervisor!, reason, seconds));
         }
 
         Log.Ended(logger, call.Id, _supervisor!, reason);
         _supervisor = null;
+        _conference = false;
     }
 
     private static partial class Log

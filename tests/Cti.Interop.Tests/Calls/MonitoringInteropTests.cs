@@ -107,6 +107,57 @@ public sealed class MonitoringInteropTests
     }
 
     [Fact]
+    public async Task Conference_SecondAgentAdded_AllThreeHearEachOther_LeavesAndTheCallGoesOn()
+    {
+        await using var bed = await CallTestBed.StartAsync(customize: json => json["Cti"]!.AsObject()["Calls"] = new JsonObject { ["EarlyMedia"] = false });
+        await using var agent = await bed.StartAgentAsync("1001", toneHz: (int)AgentHz);
+        await using var colleague = await bed.StartAgentAsync("1002", toneHz: (int)SupervisorHz);
+        await bed.LoginAsync("1001");
+        await using var customer = BaresipAgent.StartUnregistered("13800000001", toneHz: (int)CustomerHz);
+
+        await customer.DialAsync($"sip:100@127.0.0.1:{bed.Host.TrunkPort}");
+        await agent.WaitForEventAsync(BaresipAgent.EventTypes.CallEstablished, Wait);
+        var agentStart = DateTimeOffset.UtcNow;
+        await customer.WaitForEventAsync(BaresipAgent.EventTypes.CallEstablished, Wait);
+        var customerStart = DateTimeOffset.UtcNow;
+        var list = JsonNode.Parse(await bed.Api.GetStringAsync(new Uri("/api/v1/calls", UriKind.Relative)))!;
+        var id = (string)Assert.Single(list["items"]!.AsArray())!["id"]!;
+
+        await PostAsync(bed, $"/api/v1/calls/{id}/conference", new { add = "1002" });
+        await colleague.WaitForEventAsync(BaresipAgent.EventTypes.CallEstablished, Wait);
+        var colleagueStart = DateTimeOffset.UtcNow;
+        await bed.WaitUntilAsync(
+            async () => JsonNode.Parse(await bed.Api.GetStringAsync(new Uri($"/api/v1/calls/{id}", UriKind.Relative)))!["legs"]!.AsArray()
+                .Count(l => (string?)l!["state"] == "connected") == 3,
+            Wait,
+            "three connected legs");
+        var joined = DateTimeOffset.UtcNow;
+        await Task.Delay(Stretch);
+        var left = DateTimeOffset.UtcNow;
+        using (var stop = await bed.Api.DeleteAsync(new Uri($"/api/v1/calls/{id}/conference", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, stop.StatusCode);
+        }
+
+        await colleague.WaitForEventAsync(BaresipAgent.EventTypes.CallClosed, Wait);
+        Assert.Equal("connected", (string?)JsonNode.Parse(await bed.Api.GetStringAsync(new Uri($"/api/v1/calls/{id}", UriKind.Relative)))!["state"]);
+        await PostAsync(bed, $"/api/v1/calls/{id}/hangup");
+        await customer.WaitForEventAsync(BaresipAgent.EventTypes.CallClosed, Wait);
+        await agent.WaitForEventAsync(BaresipAgent.EventTypes.CallClosed, Wait);
+
+        var heard = new Heard(agent.PlayedPath, customer.PlayedPath, colleague.PlayedPath, agentStart, customerStart, colleagueStart);
+        var report = heard.Report(joined, left);
+        Assert.True(heard.Customer(joined, left, AgentHz) > Loud && heard.Customer(joined, left, SupervisorHz) > Loud, report);
+        Assert.True(heard.Agent(joined, left, CustomerHz) > Loud && heard.Agent(joined, left, SupervisorHz) > Loud, report);
+        Assert.True(heard.Supervisor(joined, left, CustomerHz) > Loud && heard.Supervisor(joined, left, AgentHz) > Loud, report);
+        var events = (await bed.EventsAsync("call.conference.joined,call.conference.left")).Select(e => (string)e!["type"]!).ToArray();
+        Assert.Equal(["call.conference.joined", "call.conference.left"], events);
+        var session = Assert.Single(Assert.Single(await bed.WaitForCdrsAsync(1))!["monitoring"]!.AsArray())!;
+        Assert.Equal("1002", (string?)session["supervisor"]);
+        Assert.Equal(["conference"], session["modes"]!.AsArray().Select(m => (string)m!).ToArray());
+    }
+
+    [Fact]
     public async Task SupervisorWithoutPhone_409_CallGoesOn()
     {
         await using var bed = await CallTestBed.StartAsync();
