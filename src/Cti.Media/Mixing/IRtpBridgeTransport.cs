@@ -17,6 +17,13 @@ internal interface IRtpBridgeTransport
     /// <summary>Where the party wants media, from its SDP; symmetric latching takes over on its first packet.</summary>
     void SetRemote(IPEndPoint? rtp, IPEndPoint? rtcp);
 
+    /// <summary>
+    /// Where the stream to the party should carry on from when the bridge takes it over from someone else (a relay
+    /// leg that was relaying or playing to the party): the next sequence number and timestamp. False for a stream the
+    /// bridge starts itself.
+    /// </summary>
+    bool TryContinueStream(out ushort sequence, out uint timestamp);
+
     /// <summary>Sends one mixed packet to the party; false when it could not (no address yet, send failed, not ours any more).</summary>
     bool TrySend(ReadOnlySpan<byte> packet);
 }

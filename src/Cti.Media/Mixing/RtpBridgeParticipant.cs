@@ -21,6 +21,7 @@ public sealed class RtpBridgeParticipant
     private ushort _sequence;
     private uint _timestamp;
     private bool _markNext = true;
+    private bool _streamStarted;
     private int _codec;
     private int _telephoneEventPayloadType = 101;
     private int _removed;
@@ -129,6 +130,18 @@ public sealed class RtpBridgeParticipant
     /// <summary>Mixes what this party hears into its next packet and sends it. Tick thread only.</summary>
     internal void SendMixed(AudioFrameMixer mixer, ulong hears)
     {
+        if (!_streamStarted)
+        {
+            // Taken over from a relay leg: carry on the numbering the party had (see RtpRelayLeg.TryGetContinuation).
+            // Asked at the first packet rather than at the join so the timestamp counts the time in between.
+            _streamStarted = true;
+            if (_transport.TryContinueStream(out var sequence, out var timestamp))
+            {
+                _sequence = sequence;
+                _timestamp = timestamp;
+            }
+        }
+
         var codec = Codec;
         var header = new RtpHeader
         {

@@ -53,6 +53,14 @@ internal sealed class RtpBridgeSocketTransport : IRtpBridgeTransport
         _rtcpLatch.SetSignalled(rtcp ?? (rtp is null || rtp.Port >= 65535 ? null : new IPEndPoint(rtp.Address, rtp.Port + 1)));
     }
 
+    public bool TryContinueStream(out ushort sequence, out uint timestamp)
+    {
+        // The party's ports are the bridge's own: nobody sent it anything before.
+        sequence = 0;
+        timestamp = 0;
+        return false;
+    }
+
     public bool TrySend(ReadOnlySpan<byte> packet)
     {
         if (Volatile.Read(ref _closed) != 0 || _rtpLatch.Target is not { } target)

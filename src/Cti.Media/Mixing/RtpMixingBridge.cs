@@ -14,8 +14,9 @@ namespace Cti.Media.Mixing;
 /// <remarks>
 /// <para>Every tick (a <see cref="TimeProvider"/> timer) takes one frame from each participant's jitter buffer (or
 /// silence), and sends each participant the mix of whom it hears (<see cref="HearingMatrix"/>), never itself, in its
-/// codec, with its own SSRC, sequence numbers and timestamps. A new participant hears nobody and is heard by nobody
-/// until a hearing rule says otherwise.</para>
+/// codec, with its own SSRC, sequence numbers and timestamps; for an adopted relay leg the sequence numbers and
+/// timestamps carry on from what the relay last sent the party, so its jitter buffer does not take the mix for late
+/// packets. A new participant hears nobody and is heard by nobody until a hearing rule says otherwise.</para>
 /// <para>Threads: joins, removals and hearing changes may come from any thread; they are queued and applied in order
 /// at the start of the next tick, so changes made together take effect together. The tick owns the mix state, so it
 /// needs no lock beyond guarding against overlapping ticks. RFC 4733 events raise <see cref="DtmfReceived"/> on a
@@ -152,8 +153,8 @@ public sealed partial class RtpMixingBridge : IAsyncDisposable
         }
 
         var tap = new RtpRelayBridgeTap(relay);
-        var a = new RtpBridgeParticipant(this, $"{relay.CallId}/A", slotA, new RtpRelayLegTransport(relay, tap, RtpRelayLegId.A), CodecOf(relay.LegA));
-        var b = new RtpBridgeParticipant(this, $"{relay.CallId}/B", slotB, new RtpRelayLegTransport(relay, tap, RtpRelayLegId.B), CodecOf(relay.LegB));
+        var a = new RtpBridgeParticipant(this, $"{relay.CallId}/A", slotA, new RtpRelayLegTransport(relay, tap, RtpRelayLegId.A, _time), CodecOf(relay.LegA));
+        var b = new RtpBridgeParticipant(this, $"{relay.CallId}/B", slotB, new RtpRelayLegTransport(relay, tap, RtpRelayLegId.B, _time), CodecOf(relay.LegB));
         tap.LegA = a;
         tap.LegB = b;
         if (!relay.TryDivert(tap))

@@ -4,7 +4,7 @@ using Cti.Media.Relay;
 namespace Cti.Media.Mixing;
 
 /// <summary>A relay leg lent to a bridge: the party keeps the relay's address, port and latch, the bridge sends through it.</summary>
-internal sealed class RtpRelayLegTransport(RtpRelaySession relay, IRtpRelayTap tap, RtpRelayLegId leg) : IRtpBridgeTransport
+internal sealed class RtpRelayLegTransport(RtpRelaySession relay, IRtpRelayTap tap, RtpRelayLegId leg, TimeProvider time) : IRtpBridgeTransport
 {
     public RtpRelaySession Relay => relay;
 
@@ -16,6 +16,9 @@ internal sealed class RtpRelayLegTransport(RtpRelaySession relay, IRtpRelayTap t
     public long RtcpPacketsIn => 0;
 
     public void SetRemote(IPEndPoint? rtp, IPEndPoint? rtcp) => relay.GetLeg(leg).SetRemote(rtp, rtcp);
+
+    public bool TryContinueStream(out ushort sequence, out uint timestamp) =>
+        relay.GetLeg(leg).TryGetContinuation(time.GetTimestamp(), AudioFrameMixer.FrameSamples, out sequence, out timestamp);
 
     public bool TrySend(ReadOnlySpan<byte> packet) => relay.TrySendFromTap(tap, leg, packet);
 }

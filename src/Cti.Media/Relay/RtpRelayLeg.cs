@@ -13,6 +13,7 @@ public sealed class RtpRelayLeg
     private const long NoPacket = long.MinValue;
     private readonly TimeProvider _time;
     private readonly long _createdAt;
+    private readonly object _sentGate = new();
     private long _packetsIn;
     private long _bytesIn;
     private long _packetsOut;
@@ -24,6 +25,10 @@ public sealed class RtpRelayLeg
     private int _payloadType;
     private int _telephoneEventPayloadType = 101;
     private bool _markNextRelayed;
+    private bool _sentAudio;
+    private ushort _sentSequence;
+    private uint _sentTimestamp;
+    private long _sentAt;
 
     internal RtpRelayLeg(RtpRelayLegId id, RtpPortPair ports, Socket rtpSocket, Socket rtcpSocket, TimeProvider time)
     {
@@ -136,6 +141,52 @@ public sealed class RtpRelayLeg
     {
         Interlocked.Increment(ref _packetsOut);
         Interlocked.Add(ref _bytesOut, bytes);
+    }
+
+    /// <summary>
+    /// Notes an RTP packet sent to this party (relayed, played or mixed): whoever takes over the stream next continues
+    /// from it. Only audio moves the timestamp on; an RFC 4733 event carries its start time, not the current one.
+    /// </summary>
+    internal void NoteSent(in RtpHeader header, bool audio, long now)
+    {
+        lock (_sentGate)
+        {
+            _sentSequence = header.SequenceNumber;
+            if (audio)
+            {
+                _sentAudio = true;
+                _sentTimestamp = header.Timestamp;
+                _sentAt = now;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The sequence number and timestamp for a stream that takes over from what this party received so far: the next
+    /// sequence number, and the last timestamp moved on by the time passed (at least one frame). False before any
+    /// audio went out.
+    /// </summary>
+    /// <remarks>
+    /// A receiver may keep its jitter buffer's idea of the last played sequence number across an SSRC change (baresip
+    /// 1.0 does): a new stream starting at a random sequence number then has one chance in two of being "late" for
+    /// thousands of packets, and the party hears nothing. Carrying on the numbering avoids that.
+    /// </remarks>
+    internal bool TryGetContinuation(long now, int samplesPerFrame, out ushort sequence, out uint timestamp)
+    {
+        lock (_sentGate)
+        {
+            if (!_sentAudio)
+            {
+                sequence = 0;
+                timestamp = 0;
+                return false;
+            }
+
+            var elapsedSamples = (long)(_time.GetElapsedTime(_sentAt, now).TotalSeconds * 8000);
+            sequence = unchecked((ushort)(_sentSequence + 1));
+            timestamp = unchecked(_sentTimestamp + (uint)Math.Max(samplesPerFrame, elapsedSamples));
+            return true;
+        }
     }
 
     internal void CountRtcpIn(long now)

@@ -164,6 +164,11 @@ public sealed partial class RtpRelaySession : IAsyncDisposable
         }
 
         target.CountOut(packet.Length);
+        if (RtpHeader.TryRead(packet, out var header))
+        {
+            target.NoteSent(header, header.PayloadType != target.TelephoneEventPayloadType, _time.GetTimestamp());
+        }
+
         return true;
     }
 
@@ -438,6 +443,7 @@ public sealed partial class RtpRelaySession : IAsyncDisposable
         if (relayed && to.RtpLatch.Target is { } target && TrySend(to.RtpSocket, packet, target))
         {
             to.CountOut(packet.Length);
+            to.NoteSent(header, header.PayloadType != from.TelephoneEventPayloadType, _time.GetTimestamp());
         }
     }
 
@@ -565,6 +571,7 @@ public sealed partial class RtpRelaySession : IAsyncDisposable
         if (leg.RtpLatch.Target is { } target && TrySend(leg.RtpSocket, packet[..(offset + stream.SamplesPerFrame)], target))
         {
             leg.CountOut(offset + stream.SamplesPerFrame);
+            leg.NoteSent(header, audio: true, stream.LastFrameAt);
         }
     }
 }

@@ -204,6 +204,9 @@ internal sealed class BaresipAgent : IAsyncDisposable
             await _reader.ContinueWith(_ => { }, TaskScheduler.Default);
         }
 
+        // Kept next to the audio dumps: what the phone logged (SSRC changes, dropped or discarded packets) explains
+        // a dump that ends early.
+        await File.WriteAllTextAsync(Path.Combine(Directory, "baresip.log"), Output);
         _process.Dispose();
         _stopping.Dispose();
         _sendLock.Dispose();

@@ -40,6 +40,30 @@ public sealed class RtpMixingBridgeRelayTests
     }
 
     [Fact]
+    public async Task AdoptRelay_AfterRelaying_MixedStreamCarriesOnTheSequenceNumbersAndTimestampsThePartyHad()
+    {
+        var time = new FakeTimeProvider();
+        using var allocator = new RtpPortAllocator(RelayTestKit.NextRange());
+        using var call = new RelayedCall(allocator, time);
+        await using var relay = call.Relay;
+        await using var bridge = RtpMixingBridgeTests.Create(allocator, time);
+        var relayed = RelayTestKit.Rtp(ushort.MaxValue, timestamp: uint.MaxValue - 100, ssrc: 0x77);
+        await call.Customer.Client.SendAsync(relayed, relay.LegA.LocalRtpEndPoint);
+        await call.Agent.ReceivePacketAsync();
+
+        Assert.True(bridge.TryAdoptRelay(relay, out _, out var agentLeg, out _));
+        bridge.Start();
+        time.Advance(Tick);
+        var (mixed, _) = await call.Agent.ReceiveAudioAsync();
+
+        // A receiver that keeps its last played sequence number across the SSRC change must not find the mix late.
+        Assert.Equal(agentLeg.OutputSsrc, mixed.Ssrc);
+        Assert.Equal(0, mixed.SequenceNumber);
+        Assert.Equal(unchecked(uint.MaxValue - 100 + 160), mixed.Timestamp);
+        Assert.True(mixed.Marker);
+    }
+
+    [Fact]
     public async Task ReleaseRelay_AfterMonitoring_LegsRelayPacketsUntouchedAgainWithAMarkedTalkspurt()
     {
         var time = new FakeTimeProvider();
