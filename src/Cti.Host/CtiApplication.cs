@@ -2,6 +2,8 @@ using Cti.Gateways.Hosting;
 using Cti.Host.Api;
 using Cti.Calls;
 using Cti.Cdrs;
+using Cti.Cdrs.Recordings;
+using Cti.Platform.Audit;
 using Cti.Campaigns;
 using Cti.Events;
 using Cti.Platform.Metrics;
@@ -54,16 +56,23 @@ internal static class CtiApplication
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        // Health checks and metrics stay open, as load balancers and scrapers expect.
         app.MapHealthEndpoints();
         app.MapMetrics("/metrics", app.Services.GetRequiredService<CtiMetrics>().Registry);
-        app.MapRegistrationsApi();
-        app.MapGatewayApi().AddEndpointFilter<ApiKeyEndpointFilter>();
-        app.MapTrunksApi().AddEndpointFilter<ApiKeyEndpointFilter>();
-        app.MapDialerApi().AddEndpointFilter<ApiKeyEndpointFilter>();
-        app.MapAcdApi().AddEndpointFilter<ApiKeyEndpointFilter>();
-        app.MapEventsApi().AddEndpointFilter<ApiKeyEndpointFilter>();
-        app.MapCdrApi().AddEndpointFilter<ApiKeyEndpointFilter>();
-        app.MapCallsApi().AddEndpointFilter<ApiKeyEndpointFilter>();
+        // Every endpoint names its policy (CtiPolicies); the group-wide requirement keeps one added without a policy
+        // closed to anonymous callers.
+        app.MapRegistrationsApi().RequireAuthorization();
+        app.MapGatewayApi().RequireAuthorization();
+        app.MapTrunksApi().RequireAuthorization();
+        app.MapDialerApi().RequireAuthorization();
+        app.MapAcdApi().RequireAuthorization();
+        app.MapEventsApi().RequireAuthorization();
+        app.MapCdrApi().RequireAuthorization();
+        app.MapRecordingsApi().RequireAuthorization();
+        app.MapAuditApi().RequireAuthorization();
+        app.MapCallsApi().RequireAuthorization();
         return app;
     }
 

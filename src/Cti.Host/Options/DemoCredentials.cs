@@ -6,7 +6,10 @@ namespace Cti.Host.Options;
 /// </summary>
 internal static class DemoCredentials
 {
-    public const string ApiKey = "dev-key";
+    /// <summary>The demo keys all start with this (and the key of earlier releases was exactly this).</summary>
+    public const string ApiKeyPrefix = "dev-key";
+
+    public static bool IsDemoApiKey(string key) => key.StartsWith(ApiKeyPrefix, StringComparison.Ordinal);
 
     public static bool IsDemoPassword(string extension, string? password) =>
         password is not null

@@ -142,5 +142,19 @@ internal static class SchemaMigrations
                 row_count      INTEGER NOT NULL
             );
             """),
+        new(7, "audit log", """
+            CREATE TABLE audit_log (
+                id        INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+                at_ms     INTEGER NOT NULL,
+                key_name  TEXT    NOT NULL,
+                roles     TEXT    NOT NULL,
+                action    TEXT    NOT NULL,
+                target    TEXT    NOT NULL,
+                outcome   TEXT    NOT NULL,
+                detail    TEXT    NULL
+            );
+            CREATE INDEX ix_audit_log_at ON audit_log (at_ms);
+            CREATE INDEX ix_audit_log_action ON audit_log (action, at_ms);
+            """),
     ];
 }

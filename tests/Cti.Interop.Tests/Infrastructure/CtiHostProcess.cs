@@ -13,7 +13,7 @@ namespace Cti.Interop.Tests.Infrastructure;
 /// </summary>
 internal sealed partial class CtiHostProcess : IAsyncDisposable
 {
-    public const string ApiKey = "interop-key";
+    public const string ApiKey = "interop-key-admin-0001";
 
     private readonly StringBuilder _output = new();
     private readonly object _outputLock = new();
