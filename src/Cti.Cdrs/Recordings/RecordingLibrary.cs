@@ -17,13 +17,15 @@ internal sealed class RecordingLibrary(SqliteCdrStore store, CallRecordingOption
     private readonly string _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.Directory)) + Path.DirectorySeparatorChar;
 
     /// <summary>
-    /// False for ids that could only be an attempt at a path (separators, <c>..</c>, control characters) or are
-    /// absurdly long; call ids are SIP Call-IDs, which never need them.
+    /// False for ids that look like an attempt at a path (separators, also still percent-encoded, <c>..</c>, control
+    /// characters) or are absurdly long. Ids only ever select a CDR; this refuses probes before they reach the store.
     /// </summary>
     public static bool IsWellFormedId(string id) =>
         id.Length is > 0 and <= 256
         && !id.Contains("..", StringComparison.Ordinal)
-        && id.IndexOfAny(['/', '\\', ':']) < 0
+        && id.IndexOfAny(['/', '\\']) < 0
+        && !id.Contains("%2F", StringComparison.OrdinalIgnoreCase)
+        && !id.Contains("%5C", StringComparison.OrdinalIgnoreCase)
         && !id.Any(char.IsControl);
 
     /// <summary>The CDRs with recordings matching <paramref name="query"/>, as views of the files still on disk.</summary>

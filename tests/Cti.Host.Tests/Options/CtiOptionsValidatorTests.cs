@@ -106,7 +106,7 @@ public sealed class CtiOptionsValidatorTests
 
         var errors = Collect(options);
 
-        Assert.Contains(errors, e => e.Contains("demo key 'dev-key'", StringComparison.Ordinal) && e.Contains("0.0.0.0", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("Cti:Api:Keys:demo uses a demo key", StringComparison.Ordinal) && e.Contains("0.0.0.0", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("'1001' uses a demo password", StringComparison.Ordinal));
         Assert.Equal(2, errors.Count);
     }
