@@ -207,6 +207,32 @@ public sealed class RoleMatrixTests : IAsyncLifetime
         Assert.Equal("gold", shown.GetProperty("fields").GetProperty("plan").GetString());
     }
 
+    [Fact]
+    public async Task CdrCsv_Admin_ExportAudited()
+    {
+        using var admin = _host.CreateClient(TestHost.AdminKey);
+
+        using var response = await admin.GetAsync(new Uri("/api/v1/cdrs.csv?queue=support", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var entry = Assert.Single(await AuditAsync(admin, "cdr.export"));
+        Assert.Equal("?queue=support", entry.GetProperty("target").GetString());
+        Assert.Equal("0 rows", entry.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Audit_BadQuery_400ListingEveryError()
+    {
+        using var admin = _host.CreateClient(TestHost.AdminKey);
+
+        using var response = await admin.GetAsync(new Uri("/api/v1/audit?from=yesterday&limit=0&cursor=x", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var errors = json.RootElement.GetProperty("errors");
+        Assert.Equal(["cursor", "from", "limit"], errors.EnumerateObject().Select(p => p.Name).Order().ToArray());
+    }
+
     internal static async Task AssertForbiddenAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
