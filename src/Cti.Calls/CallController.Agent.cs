@@ -65,7 +65,8 @@ internal sealed partial class CallController
         await _calls.AgentOwnAsync(invite, agentId!, number, trunk, callerId);
     }
 
-    private TrunkConfig? ManualCallTrunk()
+    /// <summary>The trunk agents' own and click-to-dial calls leave through (<c>Cti:Calls:ManualCallTrunk</c>, else the first).</summary>
+    public TrunkConfig? ManualCallTrunk()
     {
         var name = _options.ManualCallTrunk;
         var trunks = _trunks.Trunks;

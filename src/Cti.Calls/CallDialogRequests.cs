@@ -146,30 +146,49 @@ internal sealed partial class CallDialogRequests(CallSession call, AcdEngine acd
         }
 
         var holding = direction is SdpDirection.SendOnly or SdpDirection.Inactive;
-        var agent = call.Connected?.AgentId;
-        if (!call.Record.Hold(isCaller, holding, agent))
-        {
-            return;
-        }
-
-        ForwardHold(isCaller, holding ? direction : SdpDirection.SendRecv);
         if (!isCaller)
         {
-            if (holding)
-            {
-                call.PlayMusic();
-            }
-            else
-            {
-                call.Relay.StopPlayback(RtpRelayLegId.A);
-            }
-
-            if (agent is not null)
-            {
-                acd.Post(new AgentStateRequest(agent, holding ? Cti.Routing.Agents.AgentRequestKind.Hold : Cti.Routing.Agents.AgentRequestKind.Unhold));
-            }
+            CalleeHolds(holding, direction);
+        }
+        else if (call.Record.Hold(byCaller: true, holding, call.Connected?.AgentId))
+        {
+            ForwardHold(fromCaller: true, holding ? direction : SdpDirection.SendRecv);
         }
     }
+
+    /// <summary>
+    /// The connected callee puts the caller on hold or takes them off it, from its phone (a re-INVITE with
+    /// <paramref name="direction"/>) or from the agent desk: the caller is told and hears music meanwhile, and the
+    /// ACD sees the agent holding. False when nothing changed.
+    /// </summary>
+    public bool CalleeHolds(bool holding, SdpDirection direction = SdpDirection.SendOnly)
+    {
+        var agent = call.Connected?.AgentId;
+        if (!call.Record.Hold(byCaller: false, holding, agent))
+        {
+            return false;
+        }
+
+        ForwardHold(fromCaller: false, holding ? direction : SdpDirection.SendRecv);
+        if (holding)
+        {
+            call.PlayMusic();
+        }
+        else
+        {
+            call.Relay.StopPlayback(RtpRelayLegId.A);
+        }
+
+        if (agent is not null)
+        {
+            acd.Post(new AgentStateRequest(agent, holding ? Cti.Routing.Agents.AgentRequestKind.Hold : Cti.Routing.Agents.AgentRequestKind.Unhold));
+        }
+
+        return true;
+    }
+
+    /// <summary>Tells the connected callee that the desk put the call on hold (inactive) or resumed it.</summary>
+    public void TellCallee(bool holding) => ForwardHold(fromCaller: true, holding ? SdpDirection.Inactive : SdpDirection.SendRecv);
 
     /// <summary>Sends the other party a re-INVITE with the holder's direction (sendonly: the relay plays to it).</summary>
     private void ForwardHold(bool fromCaller, SdpDirection direction)

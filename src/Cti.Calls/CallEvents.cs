@@ -35,6 +35,12 @@ internal static class CallEvents
     public static CtiEvent Transferred(string callId, string? queue, string? fromAgent, string target, string kind) =>
         new(CtiEventTypes.CallTransferred, new JsonObject { ["target"] = target, ["kind"] = kind }) { CallId = callId, AgentId = fromAgent, Queue = queue };
 
+    public static CtiEvent RecordingPaused(string callId, string? queue, string? agent, double offsetSeconds) =>
+        new(CtiEventTypes.CallRecordingPaused, new JsonObject { ["offsetSeconds"] = offsetSeconds }) { CallId = callId, AgentId = agent, Queue = queue };
+
+    public static CtiEvent RecordingResumed(string callId, string? queue, string? agent, double offsetSeconds) =>
+        new(CtiEventTypes.CallRecordingResumed, new JsonObject { ["offsetSeconds"] = offsetSeconds }) { CallId = callId, AgentId = agent, Queue = queue };
+
     public static CtiEvent Ended(string callId, string? queue, string? agent, string disposition, string? hungUpBy, int? sipCode) =>
         new(CtiEventTypes.CallEnded, new JsonObject
         {

@@ -74,6 +74,41 @@ internal sealed partial class CallFactory(CallServices services, CallRegistry re
     }
 
     /// <summary>
+    /// Places a click-to-dial call: <paramref name="agentId"/>'s phone at <paramref name="contact"/> first, then
+    /// <paramref name="number"/> (E.164) through <paramref name="trunk"/> from <paramref name="callerId"/>. Null when
+    /// no media ports are free.
+    /// </summary>
+    public CallSession? ClickToDial(string agentId, AgentContact contact, string number, TrunkConfig trunk, string callerId)
+    {
+        var id = NewCorrelationId();
+        if (!TryCreateRelay(id, out var relay))
+        {
+            return null;
+        }
+
+        // As for an agent's own call: the route's caller is what the customer sees, its Did slot the dialled number.
+        var route = new TrunkInviteRoute(trunk, number, string.Empty, callerId, null);
+        var media = CallerMediaOptions(relay);
+        var click = services.Options.ClickToDial;
+        var call = new CallSession(
+            services,
+            registry,
+            id,
+            route,
+            relay,
+            c =>
+            {
+                var phone = new SipCustomerLeg(media, c.Sender);
+                phone.CreateAgentInvite(c.Legs, agentId, contact.Uri, services.Listeners.FromAgentListener(contact.Destination), number);
+                return phone;
+            },
+            c => new ClickToDialFlow(c, (SipCustomerLeg)c.Caller, agentId, number, services.Acd, click.AgentRingTimeout, click.RingTimeout, services.Logger));
+        relay.Start();
+        _ = call.StartAsync();
+        return call;
+    }
+
+    /// <summary>
     /// Queues an inbound call ringing on <paramref name="line"/> in <paramref name="queue"/>; <paramref name="caller"/>
     /// is the E.164 caller id (null when withheld). False when the call could not be taken (no media ports).
     /// </summary>

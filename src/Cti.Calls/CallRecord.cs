@@ -1,3 +1,4 @@
+using Cti.Calls.Control;
 using Cti.Cdrs;
 using Cti.Events;
 using Cti.Acd;
@@ -18,6 +19,7 @@ internal sealed partial class CallRecord(
     RtpRelaySession relay,
     IEventPublisher events,
     ICdrWriter cdrs,
+    CdrWrapUpCodes wrapUps,
     CallMetrics metrics,
     CallRecordingOptions recording,
     RoutingConfigState routing,
@@ -36,6 +38,9 @@ internal sealed partial class CallRecord(
     private bool _calleeHeld;
     private DateTimeOffset? _holdStartedAt;
     private double _holdSeconds;
+    private readonly List<CdrRecordingGap> _recordingGaps = [];
+    private DateTimeOffset? _recordingStartedAt;
+    private DateTimeOffset? _pausedAt;
 
     public DateTimeOffset StartedAt { get; } = time.GetUtcNow();
 
@@ -133,6 +138,55 @@ internal sealed partial class CallRecord(
         return true;
     }
 
+    /// <summary>Whether either side holds the other.</summary>
+    public bool IsHeld => _callerHeld || _calleeHeld;
+
+    /// <summary><c>off</c> (not recording), <c>recording</c> or <c>paused</c>.</summary>
+    public string RecordingState => _recorder is null ? "off" : _pausedAt is null ? "recording" : "paused";
+
+    /// <summary>
+    /// Pauses the recording (the agent takes card details) or resumes it. The paused stretch is silence in the file,
+    /// marked in the CDR as a gap (seconds from the recording's start) and by <c>call.recording.*</c> events.
+    /// </summary>
+    public RecordingChange PauseRecording(bool pause)
+    {
+        if (_recorder is null || _recordingStartedAt is not { } started)
+        {
+            return RecordingChange.NotRecording;
+        }
+
+        if (pause == _pausedAt.HasValue)
+        {
+            return RecordingChange.Unchanged;
+        }
+
+        var now = time.GetUtcNow();
+        var offset = Math.Round((now - started).TotalSeconds, 3);
+        if (pause)
+        {
+            _pausedAt = now;
+            relay.AttachRecorder(null);
+            events.Publish(CallEvents.RecordingPaused(callId, Queue, LastAgent, offset));
+        }
+        else
+        {
+            CloseGap(now);
+            relay.AttachRecorder(_recorder);
+            events.Publish(CallEvents.RecordingResumed(callId, Queue, LastAgent, offset));
+        }
+
+        return RecordingChange.Changed;
+    }
+
+    private void CloseGap(DateTimeOffset now)
+    {
+        if (_pausedAt is { } since && _recordingStartedAt is { } started)
+        {
+            _recordingGaps.Add(new CdrRecordingGap(Math.Round((since - started).TotalSeconds, 3), Math.Round((now - started).TotalSeconds, 3)));
+            _pausedAt = null;
+        }
+    }
+
     /// <summary>A new callee is connected: it starts off hold.</summary>
     public void CalleeHoldCleared() => _calleeHeld = false;
 
@@ -200,6 +254,7 @@ internal sealed partial class CallRecord(
         }
 
         relay.AttachRecorder(null);
+        CloseGap(end);
         var recordingPath = _recorder?.FilePath;
         _finalRecordingBytes = _recorder?.BytesWritten ?? 0;
         _recorder?.Dispose();
@@ -239,11 +294,14 @@ internal sealed partial class CallRecord(
             HungUpBy = hungUpBy,
             Transfers = _transfers.ToArray(),
             RecordingPath = recordingPath,
+            RecordingGaps = _recordingGaps.ToArray(),
+            WrapUpCode = wrapUps.TakePending(callId),
         });
         Log.CallEnded(logger, callId, disposition, hungUpBy, a.PacketsIn, b.PacketsIn);
         try
         {
             await cdrs.WriteAsync(cdr, [CallEvents.Ended(callId, Queue, LastAgent, CdrWire.Name(disposition), CdrWire.Name(hungUpBy), sipCode), CdrEvents.Written(cdr)]);
+            await wrapUps.FlushAsync(callId);
         }
 #pragma warning disable CA1031 // The call is over either way; a failed write is logged and counted by the writer.
         catch (Exception ex)
@@ -263,6 +321,7 @@ internal sealed partial class CallRecord(
         try
         {
             _recorder = CallRecorder.Create(recording, callId, time);
+            _recordingStartedAt = time.GetUtcNow();
             relay.AttachRecorder(_recorder);
         }
         catch (IOException ex)

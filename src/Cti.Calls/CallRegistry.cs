@@ -35,6 +35,9 @@ internal sealed class CallRegistry
 
     public void Add(CallSession call) => _calls[call.Id] = call;
 
+    /// <summary>The live call with correlation id <paramref name="id"/>, if any.</summary>
+    public CallSession? Find(string id) => _calls.TryGetValue(id, out var call) ? call : null;
+
     public void Remove(CallSession call) => _calls.TryRemove(call.Id, out _);
 
     public void MapAcdId(string acdCallId, CallSession call) => _byAcdId[acdCallId] = call;

@@ -21,6 +21,7 @@ internal sealed class CallServices(
     RoutingConfigState routing,
     IEventPublisher events,
     ICdrWriter cdrs,
+    CdrWrapUpCodes wrapUps,
     CallMetrics metrics,
     AgentContactResolver contacts,
     CallListeners listeners,
@@ -51,6 +52,8 @@ internal sealed class CallServices(
     public IEventPublisher Events => events;
 
     public ICdrWriter Cdrs => cdrs;
+
+    public CdrWrapUpCodes WrapUps => wrapUps;
 
     public CallMetrics Metrics => metrics;
 

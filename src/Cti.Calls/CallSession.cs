@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Cti.Cdrs;
+using Cti.Calls.Control;
 using Cti.Calls.Flows;
 using Cti.Calls.Legs;
 using Cti.Trunks;
@@ -29,6 +30,7 @@ internal sealed partial class CallSession
     private readonly CallFlow _flow;
     private readonly CallDialogRequests _dialogs;
     private readonly CalleeResponses _responses;
+    private readonly CallCommands _commands;
     private CallPhase _phase = CallPhase.Waiting;
     private ITimer? _welcomeTimer;
     private ITimer? _maxDurationTimer;
@@ -43,7 +45,7 @@ internal sealed partial class CallSession
         Route = route;
         Relay = relay;
         AcdCallId = id;
-        Record = new CallRecord(id, relay, services.Events, services.Cdrs, services.Metrics, services.Recording, services.Routing, services.Time, services.Logger) { Queue = route.Queue };
+        Record = new CallRecord(id, relay, services.Events, services.Cdrs, services.WrapUps, services.Metrics, services.Recording, services.Routing, services.Time, services.Logger) { Queue = route.Queue };
         Sender = new SipLegSender(services.Stack, id, services.Logger);
         Legs = new CalleeLegs(id, Sender, services.Listeners, services.MediaAddress, relay.LegB.LocalRtpEndPoint.Port, services.Time, Post, () => AcdCallId, OnInviteStarted);
         Transfer = new TransferFlow(this, services.Acd, services.Routing, services.Metrics, services.Options.TransferRingTimeout, services.Logger);
@@ -51,6 +53,7 @@ internal sealed partial class CallSession
         _flow = flow(this);
         _dialogs = new CallDialogRequests(this, services.Acd, services.Logger);
         _responses = new CalleeResponses(this, _dialogs, services.Acd, services.Logger);
+        _commands = new CallCommands(this, _dialogs, services.Logger);
         AcdLink = new CallAcdLink(this, services.Acd, services.Contacts, services.Listeners, services.Options.TransferRingTimeout, services.Logger);
     }
 
@@ -212,6 +215,7 @@ internal sealed partial class CallSession
         CalleeGuardSignal g => _responses.OnGuardAsync(g),
         InDialogSignal d => _dialogs.OnRequestAsync(d),
         InDialogResponseSignal r => _dialogs.OnResponseAsync(r),
+        CallCommandSignal c => _commands.OnCommandAsync(c),
         Retransmitted2xxSignal r => _responses.OnRetransmitted2xxAsync(r),
         WelcomeDoneSignal => OnWelcomeDoneAsync(),
         MaxDurationSignal => OnMaxDurationAsync(),

@@ -37,4 +37,18 @@ internal sealed class CallsOptions
 
     /// <summary>How long a transfer target (agent or outside number) may ring before the transfer fails.</summary>
     public TimeSpan TransferRingTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The wrap-up codes agents may give a call (<c>POST /api/v1/calls/{id}/disposition</c>); empty means
+    /// <see cref="DefaultWrapUpCodes"/>. The dialer's dispositions (success, callback…) are accepted as well.
+    /// </summary>
+    public IList<string> WrapUpCodes { get; } = new List<string>();
+
+    /// <summary>Calls placed by the agent desk (click to dial).</summary>
+    public Control.ClickToDialOptions ClickToDial { get; } = new();
+
+    public static IReadOnlyList<string> DefaultWrapUpCodes { get; } = ["resolved", "follow-up", "complaint", "sale", "no-sale", "wrong-number", "other"];
+
+    /// <summary>The codes in force: the configured ones, or the defaults.</summary>
+    public IReadOnlyList<string> EffectiveWrapUpCodes => WrapUpCodes.Count > 0 ? [.. WrapUpCodes] : DefaultWrapUpCodes;
 }

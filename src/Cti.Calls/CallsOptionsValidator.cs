@@ -1,3 +1,4 @@
+using Cti.Calls.Control;
 using Microsoft.Extensions.Options;
 
 namespace Cti.Calls;
@@ -33,6 +34,32 @@ internal sealed class CallsOptionsValidator : IValidateOptions<CallsOptions>
         if (options.ManualCallRingTimeout < TimeSpan.FromSeconds(10) || options.ManualCallRingTimeout > TimeSpan.FromMinutes(5))
         {
             errors.Add($"{prefix}:ManualCallRingTimeout must be between 00:00:10 and 00:05:00 (is {options.ManualCallRingTimeout}).");
+        }
+
+        var click = options.ClickToDial;
+        if (click.WindowStart < TimeSpan.Zero || click.WindowEnd > TimeSpan.FromDays(1) || click.WindowStart >= click.WindowEnd)
+        {
+            errors.Add($"{prefix}:ClickToDial: WindowStart ({click.WindowStart}) must come before WindowEnd ({click.WindowEnd}), both within one day.");
+        }
+
+        foreach (var day in click.WindowDays.Where(d => !Enum.TryParse<NodaTime.IsoDayOfWeek>(d, ignoreCase: true, out var parsed) || parsed == NodaTime.IsoDayOfWeek.None))
+        {
+            errors.Add($"{prefix}:ClickToDial:WindowDays: '{day}' is not a day (Monday … Sunday).");
+        }
+
+        if (NodaTime.DateTimeZoneProviders.Tzdb.GetZoneOrNull(click.FallbackTimeZone) is null)
+        {
+            errors.Add($"{prefix}:ClickToDial:FallbackTimeZone: '{click.FallbackTimeZone}' is not a tzdb zone.");
+        }
+
+        if (click.AgentRingTimeout < TimeSpan.FromSeconds(5) || click.AgentRingTimeout > TimeSpan.FromMinutes(2) || click.RingTimeout < TimeSpan.FromSeconds(10) || click.RingTimeout > TimeSpan.FromMinutes(5))
+        {
+            errors.Add($"{prefix}:ClickToDial: AgentRingTimeout must be 5 s to 2 min and RingTimeout 10 s to 5 min (are {click.AgentRingTimeout}, {click.RingTimeout}).");
+        }
+
+        foreach (var code in options.WrapUpCodes.Where(c => !WrapUpCodeFormat.IsValid(c)))
+        {
+            errors.Add($"{prefix}:WrapUpCodes: '{code}' must be 1 to 32 lower-case letters, digits and '-'.");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

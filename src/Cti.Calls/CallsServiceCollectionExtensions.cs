@@ -21,6 +21,8 @@ internal static class CallsServiceCollectionExtensions
         services.TryAddSingleton<CallFactory>();
         services.TryAddSingleton<CallController>();
         services.TryAddSingleton<PreviewBoard>();
+        services.TryAddSingleton<Control.CallControl>();
+        services.TryAddSingleton<Control.ClickToDialCompliance>();
         services.TryAddSingleton<ITrunkCallAcceptor>(sp => sp.GetRequiredService<CallController>());
         services.AddHostedService(sp => sp.GetRequiredService<CallController>());
         services.AddHostedService<CallMediaMetricsCollector>();

@@ -1,4 +1,5 @@
 using Cti.Platform.Audit;
+using Cti.Cdrs;
 using Cti.Platform.Security;
 using System.Globalization;
 using System.Text;
@@ -306,7 +307,7 @@ internal static partial class DialerEndpoints
         return Results.File(csv, "text/csv; charset=utf-8", $"{id}-leads.csv");
     }
 
-    private static IResult PostDisposition(string id, DispositionRequest? body, HttpContext http, CampaignService service, TimeProvider time)
+    private static async Task<IResult> PostDisposition(string id, DispositionRequest? body, HttpContext http, CampaignService service, CdrWrapUpCodes wrapUps, TimeProvider time, CancellationToken ct)
     {
         // Agent keys dispose of their own calls only; supervisors and admins of anyone's.
         var caller = http.GetCaller();
@@ -367,10 +368,19 @@ internal static partial class DialerEndpoints
             kind,
             body.CallbackAt,
             TimeSpan.FromSeconds(body.HandleTimeSeconds ?? 0));
-        return outcome is null
-            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Call or lead not found",
-                detail: $"Campaign '{id}' has no call '{body.CallId}' / lead '{body.LeadId}'.")
-            : Results.Accepted(value: outcome);
+        if (outcome is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Call or lead not found",
+                detail: $"Campaign '{id}' has no call '{body.CallId}' / lead '{body.LeadId}'.");
+        }
+
+        // The dialer's disposition is the call's wrap-up code in its CDR, as the desk's would be.
+        if (outcome.CallId is { } callId)
+        {
+            await wrapUps.SetAsync(callId, outcome.Disposition, "dialer", body.AgentId, ct);
+        }
+
+        return Results.Accepted(value: outcome);
     }
 
     private static async Task<IResult> AddDncAsync(DncAddRequest? body, CampaignService service, CancellationToken ct)

@@ -63,6 +63,12 @@ internal sealed record Cdr
 
     public string? RecordingPath { get; init; }
 
+    /// <summary>Stretches of the recording paused through the API, in seconds from its start (silence in the file).</summary>
+    public IReadOnlyList<CdrRecordingGap> RecordingGaps { get; init; } = [];
+
+    /// <summary>The wrap-up code the agent desk set for the call (configured codes, or the dialer's dispositions).</summary>
+    public string? WrapUpCode { get; init; }
+
     /// <summary>Every problem that would make the record unusable; empty when it is fine.</summary>
     public IReadOnlyList<string> Problems()
     {

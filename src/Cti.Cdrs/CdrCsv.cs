@@ -9,7 +9,7 @@ internal static class CdrCsv
 {
     public const string Header =
         "call_id,direction,trunk,line,from,to,did,queue,agent,campaign,lead,start_at,queued_at,offered_at,answered_at,end_at,"
-        + "wait_seconds,ring_seconds,talk_seconds,hold_seconds,wrap_up_seconds,disposition,sip_code,q850_cause,hung_up_by,transfers,recording_path";
+        + "wait_seconds,ring_seconds,talk_seconds,hold_seconds,wrap_up_seconds,disposition,sip_code,q850_cause,hung_up_by,transfers,recording_path,recording_gaps,wrap_up_code";
 
     private static readonly JsonSerializerOptions TransferJson = new(JsonSerializerDefaults.Web);
 
@@ -23,6 +23,7 @@ internal static class CdrCsv
             Num(v.WaitSeconds), Num(v.RingSeconds), Num(v.TalkSeconds), Num(v.HoldSeconds), Num(v.WrapUpSeconds),
             v.Disposition, v.SipCode?.ToString(CultureInfo.InvariantCulture), v.Q850Cause?.ToString(CultureInfo.InvariantCulture), v.HungUpBy,
             JsonSerializer.Serialize(v.Transfers, TransferJson), v.RecordingPath,
+            JsonSerializer.Serialize(v.RecordingGaps, TransferJson), v.WrapUpCode,
         };
         var row = new StringBuilder(256);
         for (var i = 0; i < cells.Length; i++)

@@ -12,4 +12,7 @@ internal enum CdrDisposition
     NoAnswer,
     InvalidNumber,
     NetworkFailure,
+
+    /// <summary>Ended through the call-control API before anyone answered (not an abandon: the caller did not leave).</summary>
+    Released,
 }

@@ -30,7 +30,9 @@ internal sealed record CdrView(
     int? Q850Cause,
     string? HungUpBy,
     IReadOnlyList<CdrTransferStep> Transfers,
-    string? RecordingPath)
+    string? RecordingPath,
+    IReadOnlyList<CdrRecordingGap> RecordingGaps,
+    string? WrapUpCode)
 {
     public static CdrView Create(Cdr cdr, bool fullNumbers)
     {
@@ -63,7 +65,9 @@ internal sealed record CdrView(
             cdr.Q850Cause,
             cdr.HungUpBy is { } party ? CdrWire.Name(party) : null,
             fullNumbers ? cdr.Transfers : [.. cdr.Transfers.Select(t => IsNumber(t.Target) ? t with { Target = Cti.Numbers.PhoneNumberMask.Mask(t.Target)! } : t)],
-            cdr.RecordingPath);
+            cdr.RecordingPath,
+            cdr.RecordingGaps,
+            cdr.WrapUpCode);
     }
 
     /// <summary>Transfer targets are agents, queues or external numbers; only the numbers are masked.</summary>

@@ -18,6 +18,7 @@ internal static class CdrsServiceCollectionExtensions
         services.TryAddSingleton(sp => new SqliteCdrStore(sp.GetRequiredService<SqliteDatabase>()));
         services.TryAddSingleton<ICdrWriter, CdrWriter>();
         services.TryAddSingleton<CdrExportAudit>();
+        services.TryAddSingleton<CdrWrapUpCodes>();
         // Needs the recording settings of AddMedia and the agents' teams of AddAcd.
         services.TryAddSingleton<Recordings.RecordingLibrary>();
         return services;

@@ -13,7 +13,7 @@ internal sealed class SqliteCdrStore
         call_id, direction, trunk, line, from_number, to_number, did, queue, agent, campaign, lead,
         start_at, queued_at, offered_at, answered_at, end_at,
         wait_seconds, ring_seconds, talk_seconds, hold_seconds, wrap_up_seconds,
-        disposition, sip_code, q850_cause, hung_up_by, transfers, recording_path
+        disposition, sip_code, q850_cause, hung_up_by, transfers, recording_path, recording_gaps, wrap_up_code
         """;
 
     private static readonly JsonSerializerOptions TransferJson = new(JsonSerializerDefaults.Web);
@@ -33,7 +33,7 @@ internal sealed class SqliteCdrStore
             VALUES ($callId, $direction, $trunk, $line, $from, $to, $did, $queue, $agent, $campaign, $lead,
                     $start, $queued, $offered, $answered, $end,
                     $wait, $ring, $talk, $hold, $wrap,
-                    $disposition, $sip, $q850, $hungUpBy, $transfers, $recording);
+                    $disposition, $sip, $q850, $hungUpBy, $transfers, $recording, $gaps, $wrapUp);
             """;
         var p = insert.Parameters;
         p.AddWithValue("$callId", cdr.CallId);
@@ -63,6 +63,8 @@ internal sealed class SqliteCdrStore
         p.AddWithValue("$hungUpBy", cdr.HungUpBy is { } party ? CdrWire.Name(party) : DBNull.Value);
         p.AddWithValue("$transfers", JsonSerializer.Serialize(cdr.Transfers, TransferJson));
         p.AddWithValue("$recording", Db(cdr.RecordingPath));
+        p.AddWithValue("$gaps", JsonSerializer.Serialize(cdr.RecordingGaps, TransferJson));
+        p.AddWithValue("$wrapUp", Db(cdr.WrapUpCode));
         insert.ExecuteNonQuery();
     }
 
@@ -232,5 +234,7 @@ internal sealed class SqliteCdrStore
         HungUpBy = Str(r, 24) is { } party ? CdrWire.Parse<HangupParty>(party) : null,
         Transfers = JsonSerializer.Deserialize<List<CdrTransferStep>>(r.GetString(25), TransferJson) ?? [],
         RecordingPath = Str(r, 26),
+        RecordingGaps = JsonSerializer.Deserialize<List<CdrRecordingGap>>(r.GetString(27), TransferJson) ?? [],
+        WrapUpCode = Str(r, 28),
     };
 }

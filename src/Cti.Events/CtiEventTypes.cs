@@ -10,6 +10,13 @@ internal static class CtiEventTypes
     public const string CallAnswered = "call.answered";
     public const string CallHeld = "call.held";
     public const string CallResumed = "call.resumed";
+
+    public const string CallRecordingPaused = "call.recording.paused";
+
+    public const string CallRecordingResumed = "call.recording.resumed";
+
+    /// <summary>The agent desk or the dialer set the call's wrap-up code.</summary>
+    public const string CallDisposition = "call.disposition";
     public const string CallTransferred = "call.transferred";
     public const string CallEnded = "call.ended";
     public const string CdrWritten = "cdr.written";
@@ -20,7 +27,7 @@ internal static class CtiEventTypes
 
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        AgentState, CallOffered, CallQueued, CallRinging, CallAnswered, CallHeld, CallResumed, CallTransferred, CallEnded, CdrWritten, LeadPreview,
+        AgentState, CallOffered, CallQueued, CallRinging, CallAnswered, CallHeld, CallResumed, CallRecordingPaused, CallRecordingResumed, CallDisposition, CallTransferred, CallEnded, CdrWritten, LeadPreview,
     };
 
     public static bool IsValidName(string type) =>

@@ -1,6 +1,7 @@
 using Cti.Gateways.Hosting;
 using Cti.Host.Api;
 using Cti.Calls;
+using Cti.Calls.Control;
 using Cti.Cdrs;
 using Cti.Cdrs.Recordings;
 using Cti.Platform.Audit;
@@ -73,6 +74,9 @@ internal static class CtiApplication
         app.MapRecordingsApi().RequireAuthorization();
         app.MapAuditApi().RequireAuthorization();
         app.MapCallsApi().RequireAuthorization();
+        // Call control names its policies per endpoint once it adopts them; until then the group needs a key that
+        // works on calls (agent, supervisor, admin).
+        app.MapCallControlApi().RequireAuthorization(CtiPolicies.CallControl);
         return app;
     }
 

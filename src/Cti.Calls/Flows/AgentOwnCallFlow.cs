@@ -33,6 +33,8 @@ internal sealed partial class AgentOwnCallFlow(
 
     public override HangupParty CallerParty => HangupParty.Agent;
 
+    public override string? CallingAgent => agentId;
+
     /// <summary>The agent hung up before the number answered.</summary>
     public override CdrDisposition CallerLeftUnanswered => CdrDisposition.NoAnswer;
 

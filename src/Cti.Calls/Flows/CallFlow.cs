@@ -68,4 +68,10 @@ internal abstract class CallFlow(CallSession call)
 
     /// <summary>The flow's CDR fields over the inbound shape the call fills in.</summary>
     public virtual Cdr Describe(Cdr cdr) => cdr;
+
+    /// <summary>The agent whose own call this is (the caller side is their phone), if any.</summary>
+    public virtual string? CallingAgent => null;
+
+    /// <summary>The campaign that placed the call, if any.</summary>
+    public virtual string? Campaign => null;
 }

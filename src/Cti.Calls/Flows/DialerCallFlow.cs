@@ -43,6 +43,8 @@ internal sealed partial class DialerCallFlow(
 
     public override CallDirection Direction => CallDirection.Outbound;
 
+    public override string? Campaign => dial.CampaignId;
+
     /// <summary>The "caller" side of a dialer call is the customer we rang.</summary>
     public override HangupParty CallerParty => HangupParty.Callee;
 

@@ -27,19 +27,29 @@ internal sealed partial class TransferFlow(CallSession call, AcdEngine acd, Rout
             return;
         }
 
-        var kind = Classify(target, out var resolved);
         var accepted = context.CreateResponse(202, "Accepted");
         accepted.Headers.Add(SipHeaderNames.Contact, dialog.LocalContact);
         await context.RespondAsync(accepted);
         SendReferNotify(dialog, "SIP/2.0 100 Trying", terminated: false);
 
+        // Blind transfer: the transferor is done as soon as the transfer is accepted.
+        SendReferNotify(dialog, "SIP/2.0 200 OK", terminated: true);
+        TransferConnected(leg, target);
+    }
+
+    /// <summary>
+    /// Blind transfer of the connected callee's call to <paramref name="target"/> (a queue, an agent id or extension,
+    /// or a number): the callee is released (BYE, wrap-up) and the caller goes on to the target. Returns the kind of
+    /// target.
+    /// </summary>
+    public string TransferConnected(CalleeLeg leg, string target)
+    {
+        var kind = Classify(target, out var resolved);
         var now = call.Record.Transferred(leg.AgentId, resolved, kind);
         metrics.Transferred(kind);
         Log.Transferring(logger, call.Id, kind);
 
-        // Blind transfer: the transferor is done as soon as the transfer is accepted.
-        SendReferNotify(dialog, "SIP/2.0 200 OK", terminated: true);
-        call.Sender.SendBye(dialog, Q850Causes.NormalClearing);
+        call.Sender.SendBye(leg.Dialog!, Q850Causes.NormalClearing);
         call.AcdLink.LegEnded(leg, callerHungUp: false);
         call.Record.HoldsCleared(now);
         call.DetachCallee();
@@ -56,6 +66,8 @@ internal sealed partial class TransferFlow(CallSession call, AcdEngine acd, Rout
                 RingExternal(resolved);
                 break;
         }
+
+        return kind;
     }
 
     /// <summary>Rings an outside number through the caller's trunk; a call without one (a line's) goes back to its queue.</summary>

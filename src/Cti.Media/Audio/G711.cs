@@ -41,6 +41,24 @@ public static class G711
     /// <summary>Decodes <paramref name="encoded"/> into <paramref name="destination"/> (same length).</summary>
     public static void DecodeALaw(ReadOnlySpan<byte> encoded, Span<short> destination) => Decode(ALawToLinear, encoded, destination);
 
+    /// <summary>Decodes <paramref name="encoded"/> in <paramref name="codec"/> into <paramref name="destination"/> (same length).</summary>
+    public static void Decode(G711Codec codec, ReadOnlySpan<byte> encoded, Span<short> destination) =>
+        Decode(codec == G711Codec.Pcma ? ALawToLinear : MuLawToLinear, encoded, destination);
+
+    /// <summary>Encodes <paramref name="samples"/> in <paramref name="codec"/> into <paramref name="destination"/> (same length).</summary>
+    public static void Encode(G711Codec codec, ReadOnlySpan<short> samples, Span<byte> destination) =>
+        Encode(codec == G711Codec.Pcma ? LinearToALaw : LinearToMuLaw, samples, destination);
+
+    /// <summary>The codec for an RTP payload type: true for 0 (PCMU) and 8 (PCMA), false for anything else.</summary>
+    public static bool TryGetCodec(int payloadType, out G711Codec codec)
+    {
+        codec = payloadType == 8 ? G711Codec.Pcma : G711Codec.Pcmu;
+        return payloadType is 0 or 8;
+    }
+
+    /// <summary>The silence byte of <paramref name="codec"/>.</summary>
+    public static byte Silence(G711Codec codec) => codec == G711Codec.Pcma ? ALawSilence : MuLawSilence;
+
     /// <summary>The µ-law byte for silence.</summary>
     public const byte MuLawSilence = 0xFF;
 

@@ -76,7 +76,8 @@ public sealed class RtpRelayLeg
 
     internal RtpSequenceTracker Sequence { get; } = new();
 
-    internal uint LastDtmfTimestamp { get; set; }
+    /// <summary>Start and end of this party's RFC 4733 events, each reported once.</summary>
+    internal TelephoneEventTracker Dtmf { get; } = new();
 
     /// <summary>Set when playback toward this leg stops: the first relayed audio packet then carries the marker bit.</summary>
     internal bool MarkNextRelayed
@@ -84,10 +85,6 @@ public sealed class RtpRelayLeg
         get => Volatile.Read(ref _markNextRelayed);
         set => Volatile.Write(ref _markNextRelayed, value);
     }
-
-    internal bool DtmfSeen { get; set; }
-
-    internal bool DtmfEndReported { get; set; }
 
     /// <summary>
     /// Sets where this party wants media, from its SDP (see <c>SdpNegotiationResult.RemoteRtp</c>). Until a packet

@@ -38,6 +38,7 @@ public sealed partial class RtpRelaySession : IAsyncDisposable
     private readonly PlaybackStream?[] _playback = new PlaybackStream?[2];
     private readonly long _relatchAfterTicks;
     private CallRecorder? _recorder;
+    private IRtpRelayTap? _tap;
     private int _started;
     private int _disposed;
 
@@ -123,6 +124,48 @@ public sealed partial class RtpRelaySession : IAsyncDisposable
 
     /// <summary>Feeds both legs' audio to <paramref name="recorder"/> (null stops). The caller owns and disposes the recorder.</summary>
     public void AttachRecorder(CallRecorder? recorder) => Volatile.Write(ref _recorder, recorder);
+
+    /// <summary>Whether the legs' audio currently goes to a tap (a mixing bridge) instead of to each other.</summary>
+    public bool IsDiverted => Volatile.Read(ref _tap) is not null;
+
+    /// <summary>Sends both legs' audio to <paramref name="tap"/> instead of to each other; false when another tap holds them.</summary>
+    internal bool TryDivert(IRtpRelayTap tap)
+    {
+        ArgumentNullException.ThrowIfNull(tap);
+        return Interlocked.CompareExchange(ref _tap, tap, null) is null;
+    }
+
+    /// <summary>Relays leg to leg again if <paramref name="tap"/> held the legs; the first relayed packet each way is marked.</summary>
+    internal void StopDiverting(IRtpRelayTap tap)
+    {
+        if (Interlocked.CompareExchange(ref _tap, null, tap) == tap)
+        {
+            // The parties switch from the tap's streams back to each other's: a new source, a new talkspurt.
+            LegA.MarkNextRelayed = true;
+            LegB.MarkNextRelayed = true;
+        }
+    }
+
+    /// <summary>
+    /// Sends a packet produced by <paramref name="tap"/> to <paramref name="leg"/>'s party; false (nothing sent) when the
+    /// tap no longer holds the legs, the leg hears playback, or its address is not known yet.
+    /// </summary>
+    internal bool TrySendFromTap(IRtpRelayTap tap, RtpRelayLegId leg, ReadOnlySpan<byte> packet)
+    {
+        var target = GetLeg(leg);
+        if (Volatile.Read(ref _tap) != tap || IsPlaying(leg) || Volatile.Read(ref _disposed) != 0 || target.RtpLatch.Target is not { } address)
+        {
+            return false;
+        }
+
+        if (!TrySend(target.RtpSocket, packet, address))
+        {
+            return false;
+        }
+
+        target.CountOut(packet.Length);
+        return true;
+    }
 
     /// <summary>Whether <paramref name="leg"/> currently hears playback.</summary>
     public bool IsPlaying(RtpRelayLegId leg) => Volatile.Read(ref _playback[(int)leg]) is { Active: true };
@@ -226,49 +269,9 @@ public sealed partial class RtpRelaySession : IAsyncDisposable
     private static RtpRelayCreateError TryBindLeg(
         RtpRelayLegId id, string callId, RtpPortAllocator allocator, RtpRelayOptions options, TimeProvider time, ILogger logger, out RtpRelayLeg? leg)
     {
-        leg = null;
-        for (var attempt = 0; attempt < options.MaxBindAttempts; attempt++)
-        {
-            if (!allocator.TryAllocate(out var pair))
-            {
-                return RtpRelayCreateError.PortsExhausted;
-            }
-
-            Socket? rtp = null;
-            Socket? rtcp = null;
-            try
-            {
-                rtp = Bind(options, pair.RtpPort);
-                rtcp = Bind(options, pair.RtcpPort);
-                leg = new RtpRelayLeg(id, pair, rtp, rtcp, time);
-                return RtpRelayCreateError.None;
-            }
-            catch (SocketException ex)
-            {
-                Log.BindFailed(logger, ex, callId, pair.RtpPort);
-                rtp?.Dispose();
-                rtcp?.Dispose();
-                allocator.Release(pair);
-            }
-        }
-
-        return RtpRelayCreateError.BindFailed;
-    }
-
-    private static Socket Bind(RtpRelayOptions options, int port)
-    {
-        var socket = new Socket(options.BindAddress.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        try
-        {
-            socket.ReceiveBufferSize = options.SocketReceiveBufferBytes;
-            socket.Bind(new IPEndPoint(options.BindAddress, port));
-            return socket;
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
+        var error = RtpSocketBinder.TryBind(allocator, options, (ex, port) => Log.BindFailed(logger, ex, callId, port), out var pair, out var rtp, out var rtcp);
+        leg = error == RtpRelayCreateError.None ? new RtpRelayLeg(id, pair, rtp!, rtcp!, time) : null;
+        return error;
     }
 
     private static void CloseLeg(RtpRelayLeg leg, RtpPortAllocator allocator)
@@ -400,6 +403,17 @@ public sealed partial class RtpRelaySession : IAsyncDisposable
             }
         }
 
+        if (Volatile.Read(ref _tap) is { } tap)
+        {
+            from.CountIn(packet.Length, _time.GetTimestamp());
+            if (header.PayloadType != from.TelephoneEventPayloadType)
+            {
+                tap.OnAudio(from.Id, header, payload);
+            }
+
+            return;
+        }
+
         var relayed = Volatile.Read(ref _playback[(int)to.Id]) is not { Active: true };
         if (relayed)
         {
@@ -448,22 +462,9 @@ public sealed partial class RtpRelaySession : IAsyncDisposable
             return;
         }
 
-        var isNew = !from.DtmfSeen || header.Timestamp != from.LastDtmfTimestamp;
-        if (isNew)
+        if (from.Dtmf.TryTrack(header.Timestamp, te.End, out var end))
         {
-            from.DtmfSeen = true;
-            from.LastDtmfTimestamp = header.Timestamp;
-            from.DtmfEndReported = false;
-            if (!te.End)
-            {
-                Raise(new RtpDtmfEvent(from.Id, te.Digit, TimeSpan.FromMilliseconds(te.Duration / 8.0), false, header.Timestamp));
-            }
-        }
-
-        if (te.End && !from.DtmfEndReported)
-        {
-            from.DtmfEndReported = true;
-            Raise(new RtpDtmfEvent(from.Id, te.Digit, TimeSpan.FromMilliseconds(te.Duration / 8.0), true, header.Timestamp));
+            Raise(new RtpDtmfEvent(from.Id, te.Digit, TimeSpan.FromMilliseconds(te.Duration / 8.0), end, header.Timestamp));
         }
     }
 

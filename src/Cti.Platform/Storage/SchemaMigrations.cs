@@ -142,7 +142,11 @@ internal static class SchemaMigrations
                 row_count      INTEGER NOT NULL
             );
             """),
-        new(7, "audit log", """
+        new(7, "recording gaps and wrap-up codes in call detail records", """
+            ALTER TABLE cdrs ADD COLUMN recording_gaps TEXT NOT NULL DEFAULT '[]';
+            ALTER TABLE cdrs ADD COLUMN wrap_up_code TEXT NULL;
+            """),
+        new(8, "audit log", """
             CREATE TABLE audit_log (
                 id        INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
                 at_ms     INTEGER NOT NULL,

@@ -33,6 +33,8 @@ internal static class CdrSamples
         HungUpBy = HangupParty.Caller,
         Transfers = [new CdrTransferStep(Base.AddMinutes(minute).AddSeconds(60), agent, "+8613900001111", "blind")],
         RecordingPath = $"recordings/{callId}.wav",
+        RecordingGaps = [new CdrRecordingGap(30, 42.5)],
+        WrapUpCode = "sale",
     };
 
     public static Cdr Abandoned(string callId, int minute, string queue = "sales") => new()

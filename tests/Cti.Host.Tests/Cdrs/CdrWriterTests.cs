@@ -27,8 +27,10 @@ public sealed class CdrWriterTests
         Assert.Equal([(1L, "call.ended"), (2L, "cdr.written")], records.Select(r => (r.Seq, r.Type)));
         var stored = store.Get("call-1");
         Assert.NotNull(stored);
-        Assert.Equal(cdr with { Transfers = [] }, stored with { Transfers = [] });
+        Assert.Equal(cdr with { Transfers = [], RecordingGaps = [] }, stored with { Transfers = [], RecordingGaps = [] });
         Assert.Equal(cdr.Transfers, stored.Transfers);
+        Assert.Equal(cdr.RecordingGaps, stored.RecordingGaps);
+        Assert.Equal("sale", stored.WrapUpCode);
         Assert.Equal(1, metrics.WrittenCount(CdrDisposition.Answered, CallDirection.Inbound));
         Assert.Contains("\"disposition\":\"answered\"", records[1].Json, StringComparison.Ordinal);
     }

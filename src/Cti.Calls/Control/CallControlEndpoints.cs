@@ -1,0 +1,155 @@
+using Cti.Campaigns;
+using Cti.Cdrs;
+using Cti.Platform.Security;
+using Microsoft.Extensions.Options;
+
+namespace Cti.Calls.Control;
+
+/// <summary>
+/// Live calls and third-party call control under <c>/api/v1/calls</c>: list and describe, hang up, hold and resume,
+/// blind transfer, recording pause and resume. Each answers 200 with the call afterwards, 404 for an unknown call, 409
+/// naming the state when the command does not fit it, 400 for a bad body.
+/// </summary>
+internal static class CallControlEndpoints
+{
+    public static RouteGroupBuilder MapCallControlApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/v1/calls").WithTags("Calls");
+        group.MapGet("/", async (HttpContext http, string? agent, string? queue, string? campaign, CallControl calls, ApiCallerResolver callers, CancellationToken ct) =>
+        {
+            var full = callers.Resolve(http) is { SeesFullNumbers: true };
+            var items = (await calls.ListAsync(full, ct))
+                .Where(c => agent is null || c.Agent == agent || c.Legs.Any(l => l.Role == "agent" && l.Party == agent))
+                .Where(c => queue is null || c.Queue == queue)
+                .Where(c => campaign is null || c.Campaign == campaign)
+                .ToArray();
+            return Results.Ok(new { items, next = (string?)null });
+        }).WithName("ListCalls");
+        group.MapPost("/", ClickToDialAsync).WithName("ClickToDial");
+        group.MapGet("/{id}", async (string id, HttpContext http, CallControl calls, ApiCallerResolver callers, CancellationToken ct) =>
+            Answer(id, await calls.SendAsync(id, new DescribeCallCommand(callers.Resolve(http) is { SeesFullNumbers: true }), ct)))
+            .WithName("GetCall");
+        group.MapPost("/{id}/hangup", async (string id, CallControl calls, CancellationToken ct) =>
+            Answer(id, await calls.SendAsync(id, new HangupCallCommand(), ct)))
+            .WithName("HangupCall");
+        group.MapPost("/{id}/hold", async (string id, CallControl calls, CancellationToken ct) =>
+            Answer(id, await calls.SendAsync(id, new HoldCallCommand(true), ct)))
+            .WithName("HoldCall");
+        group.MapPost("/{id}/resume", async (string id, CallControl calls, CancellationToken ct) =>
+            Answer(id, await calls.SendAsync(id, new HoldCallCommand(false), ct)))
+            .WithName("ResumeCall");
+        group.MapPost("/{id}/transfer", async (string id, TransferRequest? body, CallControl calls, CancellationToken ct) =>
+        {
+            if (!CallControlInput.IsTarget(body?.To))
+            {
+                return Invalid("to", $"A queue, an agent or a number is required: letters, digits and + - _ . only, at most {CallControlInput.MaxTargetLength} characters.");
+            }
+
+            if (body!.Mode is not (null or "blind"))
+            {
+                return Invalid("mode", "Supported modes: blind.");
+            }
+
+            return Answer(id, await calls.SendAsync(id, new TransferCallCommand(body.To!), ct));
+        }).WithName("TransferCall");
+        group.MapPost("/{id}/recording", async (string id, RecordingRequest? body, CallControl calls, CancellationToken ct) =>
+            body?.Action switch
+            {
+                "pause" => Answer(id, await calls.SendAsync(id, new RecordingCallCommand(true), ct)),
+                "resume" => Answer(id, await calls.SendAsync(id, new RecordingCallCommand(false), ct)),
+                _ => Invalid("action", "Action must be 'pause' or 'resume'."),
+            }).WithName("PauseRecording");
+        group.MapPost("/{id}/disposition", SetDispositionAsync).WithName("SetCallDisposition");
+        return group;
+    }
+
+    /// <summary>
+    /// Click to dial: checks the number (E.164 in the trunk's region, do-not-call list, calling window) and the agent's
+    /// phone, then rings the phone and, once it answers, the customer. 202 with the call's id and Location.
+    /// </summary>
+    private static async Task<IResult> ClickToDialAsync(
+        ClickToDialRequest? body,
+        CallController controller,
+        CallFactory factory,
+        ClickToDialCompliance compliance,
+        AgentContactResolver contacts,
+        IOptions<CallsOptions> options,
+        CancellationToken ct)
+    {
+        if (!CallControlInput.IsTarget(body?.Agent))
+        {
+            return Invalid("agent", "The agent's id is required (letters, digits and + - _ . only).");
+        }
+
+        if (!CallControlInput.IsTarget(body!.To))
+        {
+            return Invalid("to", $"The number to call is required: digits and + only, at most {CallControlInput.MaxTargetLength} characters.");
+        }
+
+        if (controller.ManualCallTrunk() is not { Peers.Count: > 0 } trunk)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "No trunk", detail: "No trunk is configured for outgoing calls (Cti:Calls:ManualCallTrunk).");
+        }
+
+        if (trunk.Numbers.ToE164(body.To) is not { } number)
+        {
+            return Invalid("to", $"'{Shorten(body.To!)}' is not a phone number.");
+        }
+
+        if (compliance.Refusal(number) is { } refusal)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Number may not be called", detail: refusal);
+        }
+
+        if (await contacts.ResolveAsync(body.Agent!, ct) is not { } contact)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Agent unreachable", detail: $"Agent '{Shorten(body.Agent!)}' has no registered phone (and no static contact).");
+        }
+
+        var callerId = options.Value.ManualCallerId is { Length: > 0 } configured ? configured : trunk.Dids.Dids.FirstOrDefault() ?? body.Agent!;
+        if (factory.ClickToDial(body.Agent!, contact, number, trunk, callerId) is not { } call)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "No media ports", detail: "Every media port is in use; try again shortly.");
+        }
+
+        return Results.Accepted($"/api/v1/calls/{call.Id}", new { id = call.Id, agent = body.Agent, state = CallStates.Waiting });
+    }
+
+    /// <summary>
+    /// The wrap-up code of a live call, or of an ended one (agents usually set it in wrap-up): 200 with the code, 404
+    /// when neither a live call nor a CDR has the id.
+    /// </summary>
+    private static async Task<IResult> SetDispositionAsync(string id, DispositionRequest? body, CallRegistry registry, SqliteCdrStore cdrs, CdrWrapUpCodes wrapUps, IOptions<CallsOptions> options, CancellationToken ct)
+    {
+        var allowed = options.Value.EffectiveWrapUpCodes.Concat(DialerApiNames.DispositionNames).ToArray();
+        if (body?.Code is not { } code || !allowed.Contains(code, StringComparer.Ordinal))
+        {
+            return Invalid("code", $"'{Shorten(body?.Code ?? "")}' is not a wrap-up code; use one of {string.Join(", ", allowed)}.");
+        }
+
+        if (registry.Find(id) is null && cdrs.Get(id) is null)
+        {
+            return Answer(id, null);
+        }
+
+        await wrapUps.SetAsync(id, code, "desk", agentId: null, ct);
+        return Results.Ok(new { callId = id, code });
+    }
+
+    private static IResult Answer(string id, CallCommandResult? result) => result switch
+    {
+        null => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such call", detail: $"No live call has id '{Shorten(id)}' (never existed, or already ended: see /api/v1/cdrs)."),
+        { Status: CallCommandStatus.Done } => Results.Ok(result.View),
+        { Status: CallCommandStatus.Conflict } => Results.Problem(
+            statusCode: StatusCodes.Status409Conflict,
+            title: "Not possible in the call's state",
+            detail: result.Detail,
+            extensions: new Dictionary<string, object?> { ["state"] = result.View.State }),
+        _ => Invalid("command", result.Detail ?? "Invalid command."),
+    };
+
+    private static IResult Invalid(string field, string message) =>
+        Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "Invalid call-control request");
+
+    private static string Shorten(string id) => id.Length <= 64 ? id : id[..64] + "…";
+}
