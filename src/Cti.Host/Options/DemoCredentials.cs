@@ -1,7 +1,7 @@
 namespace Cti.Host.Options;
 
 /// <summary>
-/// The demo credentials (config/appsettings.Development.json, and the API key in config/appsettings.json). They are fine on loopback for a first try and must never
+/// The demo credentials (config/appsettings.Development.json: agents' passwords and one API key per role). They are fine on loopback for a first try and must never
 /// be reachable from a network.
 /// </summary>
 internal static class DemoCredentials
