@@ -1,5 +1,6 @@
 using Cti.Platform.Hosting;
 using Cti.Platform.Metrics;
+using Cti.Platform.Security;
 using Cti.Routing.Engine;
 using Cti.Routing.Persistence;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -42,6 +43,7 @@ internal static class AcdServiceCollectionExtensions
             sp.GetRequiredService<ILogger<AcdOutputHub>>()));
         services.AddSingleton<IAcdOutputFeed>(sp => sp.GetRequiredService<AcdOutputHub>());
         services.AddSingleton<AgentStateChanger>();
+        services.AddSingleton<IAgentTeams, AcdAgentTeams>();
         services.AddSingleton(sp => new RoutingMetrics(sp.GetRequiredService<CtiMetrics>().Factory));
 
         services.AddHostedService<RoutingStateFlusher>();
@@ -51,7 +53,10 @@ internal static class AcdServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Maps /api/v1/queues, /api/v1/agents and /api/v1/routing; returns the group for authorization.</summary>
+    /// <summary>
+    /// Maps /api/v1/queues, /api/v1/agents and /api/v1/routing, each endpoint with its policy; returns the group so
+    /// the host can require authentication on the whole of it.
+    /// </summary>
     public static RouteGroupBuilder MapAcdApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/v1");

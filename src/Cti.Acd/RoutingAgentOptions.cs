@@ -18,4 +18,10 @@ internal sealed class RoutingAgentOptions
     public TimeSpan? WrapUpTime { get; set; }
 
     public IList<string> Campaigns { get; set; } = new List<string>();
+
+    /// <summary>One team the agent belongs to; a short form of <see cref="Teams"/>.</summary>
+    public string? Team { get; set; }
+
+    /// <summary>The teams the agent belongs to: supervisor keys with those teams oversee it.</summary>
+    public IList<string> Teams { get; set; } = new List<string>();
 }

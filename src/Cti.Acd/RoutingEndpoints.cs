@@ -1,3 +1,5 @@
+using Cti.Platform.Audit;
+using Cti.Platform.Security;
 using Cti.Routing.Agents;
 using Cti.Routing.Config;
 using Cti.Routing.Engine;
@@ -21,13 +23,13 @@ internal static class RoutingEndpoints
                 var live = snapshot.Queues.FirstOrDefault(s => s.QueueId == q.Id);
                 return new QueueSummaryView(q.Id, q.Name ?? q.Id, q.Strategy, q.Priority, live?.Waiting ?? 0, live?.LongestWait.TotalSeconds ?? 0, live?.AgentsLoggedIn ?? 0, live?.AgentsReady ?? 0);
             }).ToArray());
-        }).WithName("ListQueues");
+        }).WithName("ListQueues").RequireAuthorization(CtiPolicies.Monitor);
 
         queues.MapGet("/{id}", async (string id, RoutingConfigState config, AcdEngine engine, CancellationToken ct) =>
         {
             var queue = config.Current.Queues.FirstOrDefault(q => q.Id == id);
             return queue is null ? NotFound("Queue", id) : Results.Ok(await QueueViewAsync(queue, config, engine, ct));
-        }).WithName("GetQueue");
+        }).WithName("GetQueue").RequireAuthorization(CtiPolicies.Monitor);
 
         queues.MapPut("/{id}", async (string id, RoutingQueueOptions body, RoutingConfigState config, AcdEngine engine, CancellationToken ct) =>
         {
@@ -49,9 +51,9 @@ internal static class RoutingEndpoints
 
             var view = await QueueViewAsync(config.Current.Queues.First(q => q.Id == id), config, engine, ct);
             return existed ? Results.Ok(view) : Results.Created($"/api/v1/queues/{id}", view);
-        }).WithName("PutQueue");
+        }).WithName("PutQueue").RequireAuthorization(CtiPolicies.Configure);
 
-        queues.MapDelete("/{id}", async (string id, RoutingConfigState config, CancellationToken ct) =>
+        queues.MapDelete("/{id}", async (string id, HttpContext http, RoutingConfigState config, IAuditLog audit, CancellationToken ct) =>
         {
             if (config.Current.Queues.All(q => q.Id != id))
             {
@@ -64,26 +66,37 @@ internal static class RoutingEndpoints
                 Queues = [.. current.Queues.Where(q => q.Id != id)],
                 Agents = [.. current.Agents.Select(a => a with { Queues = [.. a.Queues.Where(m => m.QueueId != id)] })],
             }, ct);
+            audit.Record(http.GetCaller(), AuditActions.QueueDeleted, id, errors.Count > 0 ? AuditOutcome.Failed : AuditOutcome.Succeeded);
             return errors.Count > 0
                 ? Invalid(errors, $"Queue '{id}' is still referenced and was not deleted.", StatusCodes.Status409Conflict)
                 : Results.NoContent();
-        }).WithName("DeleteQueue");
+        }).WithName("DeleteQueue").RequireAuthorization(CtiPolicies.Delete);
     }
 
     public static void MapAgents(RouteGroupBuilder api)
     {
         var agents = api.MapGroup("/agents").WithTags("Agents");
-        agents.MapGet("/", async (RoutingConfigState config, AcdEngine engine, CancellationToken ct) =>
+        agents.MapGet("/", async (string? team, HttpContext http, RoutingConfigState config, AcdEngine engine, CancellationToken ct) =>
         {
+            // Each key lists what it may see: agent keys themselves, supervisors their teams', the others everyone.
+            var caller = http.GetCaller();
             var snapshot = await engine.GetSnapshotAsync(ct);
-            return Results.Ok(config.Current.Agents.Select(a => AgentViewOf(a, snapshot)).ToArray());
-        }).WithName("ListAgents");
+            return Results.Ok(config.Current.Agents
+                .Where(a => caller.MaySeeAgent(a.Id, a.Teams) && (team is null || a.Teams.Contains(team, StringComparer.Ordinal)))
+                .Select(a => AgentViewOf(a, snapshot))
+                .ToArray());
+        }).WithName("ListAgents").RequireAuthorization(CtiPolicies.AgentsRead);
 
-        agents.MapGet("/{id}", async (string id, RoutingConfigState config, AcdEngine engine, CancellationToken ct) =>
+        agents.MapGet("/{id}", async (string id, HttpContext http, RoutingConfigState config, AcdEngine engine, CancellationToken ct) =>
         {
             var agent = config.Current.Agents.FirstOrDefault(a => a.Id == id);
+            if (agent is not null && !http.GetCaller().MaySeeAgent(agent.Id, agent.Teams))
+            {
+                return ApiProblems.Forbidden($"This key may not read agent '{id}'.");
+            }
+
             return agent is null ? NotFound("Agent", id) : Results.Ok(AgentViewOf(agent, await engine.GetSnapshotAsync(ct)));
-        }).WithName("GetAgent");
+        }).WithName("GetAgent").RequireAuthorization(CtiPolicies.AgentsRead);
 
         agents.MapPut("/{id}", async (string id, RoutingAgentOptions body, RoutingConfigState config, AcdEngine engine, CancellationToken ct) =>
         {
@@ -105,50 +118,83 @@ internal static class RoutingEndpoints
 
             var view = AgentViewOf(config.Current.Agents.First(a => a.Id == id), await engine.GetSnapshotAsync(ct));
             return existed ? Results.Ok(view) : Results.Created($"/api/v1/agents/{id}", view);
-        }).WithName("PutAgent");
+        }).WithName("PutAgent").RequireAuthorization(CtiPolicies.Configure);
 
-        agents.MapPost("/{id}/state", async (string id, AgentStateChangeRequest body, RoutingConfigState config, AgentStateChanger changer, CancellationToken ct) =>
+        agents.MapPost("/{id}/state", ChangeStateAsync).WithName("ChangeAgentState").RequireAuthorization(CtiPolicies.AgentControl);
+    }
+
+    /// <summary>
+    /// An agent changes its own state; a supervisor (for its teams' agents) or an admin forces another's: supervisors
+    /// only to not-ready (with a reason) or logged out. Every forced change, and every refused attempt to force one,
+    /// is audited.
+    /// </summary>
+    private static async Task<IResult> ChangeStateAsync(
+        string id, AgentStateChangeRequest body, HttpContext http, RoutingConfigState config, AgentStateChanger changer, IAuditLog audit, CancellationToken ct)
+    {
+        var agent = config.Current.Agents.FirstOrDefault(a => a.Id == id);
+        if (agent is null)
         {
-            if (config.Current.Agents.All(a => a.Id != id))
+            return NotFound("Agent", id);
+        }
+
+        var caller = http.GetCaller();
+        var forced = !caller.IsAgent(id);
+        if (!caller.MayControlAgent(id, agent.Teams))
+        {
+            if (caller.HasRole(ApiRoles.Supervisor))
             {
-                return NotFound("Agent", id);
+                audit.Record(caller, AuditActions.AgentStateForced, id, AuditOutcome.Denied, "the agent is not in the key's teams");
             }
 
-            var errors = new List<string>();
-            if (body.Action is null || !AgentStateChanger.Actions.TryGetValue(body.Action, out var kind))
-            {
-                errors.Add($"Unknown action '{body.Action}'; use one of: {string.Join(", ", AgentStateChanger.Actions.Keys)}.");
-                kind = default;
-            }
+            return ApiProblems.Forbidden($"This key may not change the state of agent '{id}'.");
+        }
 
-            var reasons = config.Current.NotReadyReasons;
-            if (body.Reason is not null && !reasons.Contains(body.Reason))
-            {
-                errors.Add($"Unknown reason code '{body.Reason}'; configured: {string.Join(", ", reasons)}.");
-            }
+        var errors = new List<string>();
+        if (body.Action is null || !AgentStateChanger.Actions.TryGetValue(body.Action, out var kind))
+        {
+            errors.Add($"Unknown action '{body.Action}'; use one of: {string.Join(", ", AgentStateChanger.Actions.Keys)}.");
+            kind = default;
+        }
 
-            if (kind == AgentRequestKind.NotReady && body.Reason is null)
-            {
-                errors.Add("not-ready requires a reason code.");
-            }
+        var reasons = config.Current.NotReadyReasons;
+        if (body.Reason is not null && !reasons.Contains(body.Reason))
+        {
+            errors.Add($"Unknown reason code '{body.Reason}'; configured: {string.Join(", ", reasons)}.");
+        }
 
-            if (errors.Count > 0)
-            {
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["state"] = [.. errors] }, title: "Invalid state request");
-            }
+        if (kind == AgentRequestKind.NotReady && body.Reason is null)
+        {
+            errors.Add("not-ready requires a reason code.");
+        }
 
-            var result = await changer.ChangeAsync(id, kind, body.Reason, ct);
-            if (result.Rejection is { } rejection)
-            {
-                return Results.Problem(
-                    statusCode: StatusCodes.Status409Conflict,
-                    title: "State change not allowed",
-                    detail: rejection.Detail,
-                    extensions: new Dictionary<string, object?> { ["reason"] = rejection.Reason.ToString() });
-            }
+        if (errors.Count > 0)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["state"] = [.. errors] }, title: "Invalid state request");
+        }
 
-            return result.Agent is null ? NotFound("Agent", id) : Results.Ok(AgentStateView.From(result.Agent));
-        }).WithName("ChangeAgentState");
+        if (forced && !caller.IsAdmin && kind is not (AgentRequestKind.NotReady or AgentRequestKind.Logout))
+        {
+            audit.Record(caller, AuditActions.AgentStateForced, id, AuditOutcome.Denied, $"{body.Action}: supervisors may force not-ready or logout only");
+            return ApiProblems.Forbidden($"A supervisor may force agent '{id}' to not-ready or logout only, not '{body.Action}'.");
+        }
+
+        var result = await changer.ChangeAsync(id, kind, body.Reason, ct);
+        if (forced)
+        {
+            audit.Record(caller, AuditActions.AgentStateForced, id, result.Rejection is null ? AuditOutcome.Succeeded : AuditOutcome.Failed,
+                body.Reason is null ? body.Action : $"{body.Action} ({body.Reason})");
+        }
+
+        if (result.Rejection is { } rejection)
+        {
+            return Results.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "State change not allowed",
+                detail: rejection.Detail,
+                extensions: new Dictionary<string, object?> { ["reason"] = rejection.Reason.ToString() });
+        }
+
+        return result.Agent is null ? NotFound("Agent", id) : Results.Ok(AgentStateView.From(result.Agent));
     }
 
     public static void MapRouting(RouteGroupBuilder api)
@@ -156,9 +202,9 @@ internal static class RoutingEndpoints
         var routing = api.MapGroup("/routing").WithTags("Routing");
         routing.MapGet("/stats", async (AcdEngine engine, RoutingConfigState config, CancellationToken ct) =>
             Results.Ok(StatsOf(await engine.GetSnapshotAsync(ct), config.Current)))
-            .WithName("GetRoutingStats");
+            .WithName("GetRoutingStats").RequireAuthorization(CtiPolicies.Monitor);
         routing.MapGet("/events", (IAcdOutputFeed feed) => Results.Ok(feed.RecentEvents().Select(RoutingEventView.From).ToArray()))
-            .WithName("GetRoutingEvents");
+            .WithName("GetRoutingEvents").RequireAuthorization(CtiPolicies.Monitor);
     }
 
     internal static RoutingStatsView StatsOf(RoutingSnapshot snapshot, RoutingConfig config) => new(

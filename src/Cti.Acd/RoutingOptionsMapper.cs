@@ -84,8 +84,13 @@ internal static class RoutingOptionsMapper
             Queues = [.. agent.Queues.Select(m => new QueueMembership(m.Queue, m.Tier))],
             WrapUpTime = agent.WrapUpTime,
             Campaigns = [.. agent.Campaigns],
+            Teams = [.. TeamsOf(agent)],
         };
     }
+
+    private static IEnumerable<string> TeamsOf(RoutingAgentOptions agent) =>
+        (string.IsNullOrWhiteSpace(agent.Team) ? agent.Teams : agent.Teams.Prepend(agent.Team))
+            .Where(t => !string.IsNullOrWhiteSpace(t)).Distinct(StringComparer.Ordinal);
 
     /// <summary>Parses <c>voicemail</c>, <c>callback</c> or <c>queue:&lt;id&gt;</c>; anything else is an error (voicemail is returned).</summary>
     public static OverflowTarget ParseTarget(string? text, string at, ICollection<string> errors)
@@ -165,6 +170,7 @@ internal static class RoutingOptionsMapper
             Queues = [.. agent.Queues.Select(m => new QueueMembershipOptions { Queue = m.QueueId, Tier = m.Tier })],
             WrapUpTime = agent.WrapUpTime,
             Campaigns = [.. agent.Campaigns],
+            Teams = [.. agent.Teams],
         };
     }
 }

@@ -14,7 +14,7 @@ internal static class RoutingOptionsReader
     public const string LegacyAgentsSection = RoutingOptions.SectionName + ":Agents";
 
     /// <summary>The settings of an agent definition that belong to the ACD.</summary>
-    public static readonly IReadOnlyList<string> AcdKeys = ["Name", "Extensions", "Skills", "Queues", "WrapUpTime", "Campaigns"];
+    public static readonly IReadOnlyList<string> AcdKeys = ["Name", "Extensions", "Skills", "Queues", "WrapUpTime", "Campaigns", "Team", "Teams"];
 
     public static readonly IReadOnlyList<string> QueueIdKeys = ["Id"];
 

@@ -19,12 +19,12 @@ internal static class CallsEndpoints
                 p.Request.AgentId,
                 p.Request.Attempt,
                 p.Since)).ToArray());
-        }).WithName("ListPreviews");
+        }).WithName("ListPreviews").RequireAuthorization(CtiPolicies.CallControl);
         group.MapPost("/{callId}/dial", (string callId, PreviewBoard board) =>
             board.Dial(callId)
                 ? Results.Accepted($"/api/v1/cdrs?callId={Uri.EscapeDataString(callId)}", new { callId, state = "dialling" })
                 : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such preview", detail: $"No lead is waiting in preview under call id '{callId}' (already dialled, or never offered)."))
-            .WithName("DialPreview");
+            .WithName("DialPreview").RequireAuthorization(CtiPolicies.CallControl);
         return group;
     }
 }

@@ -1,3 +1,4 @@
+using Cti.Platform.Audit;
 using Cti.Cdrs;
 using Cti.Platform.Security;
 using System.Globalization;
@@ -10,36 +11,49 @@ using Cti.Numbers;
 
 namespace Cti.Campaigns;
 
-/// <summary>Maps /api/v1/campaigns/... and /api/v1/dnc/...; the host adds API-key authorization to the group.</summary>
+/// <summary>Maps /api/v1/campaigns/... and /api/v1/dnc/..., each endpoint with its authorization policy.</summary>
 internal static partial class DialerEndpoints
 {
     private const int MaxPageSize = 500;
     private const int MaxDncPerRequest = 10_000;
+    private static readonly IReadOnlyDictionary<string, string> EmptyFields = new Dictionary<string, string>();
 
     public static RouteGroupBuilder MapDialerApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/v1").WithTags("Dialer");
         group.MapGet("/campaigns", (CampaignService service) =>
             TypedResults.Ok(service.Campaigns.Select(r => new CampaignView(r.Definition, r.Status)).ToArray()))
-            .WithName("ListCampaigns");
-        group.MapGet("/campaigns/{id}", GetCampaignAsync).WithName("GetCampaign");
-        group.MapPost("/campaigns", CreateCampaignAsync).WithName("CreateCampaign");
-        group.MapPut("/campaigns/{id}", ReplaceCampaignAsync).WithName("ReplaceCampaign");
-        group.MapDelete("/campaigns/{id}", async (string id, CampaignService service, CancellationToken ct) =>
-            await service.DeleteAsync(id, ct) ? Results.NoContent() : CampaignNotFound(id))
-            .WithName("DeleteCampaign");
-        group.MapPost("/campaigns/{id}/start", (string id, CampaignService service) => SetState(id, CampaignRunState.Running, service)).WithName("StartCampaign");
-        group.MapPost("/campaigns/{id}/pause", (string id, CampaignService service) => SetState(id, CampaignRunState.Paused, service)).WithName("PauseCampaign");
-        group.MapPost("/campaigns/{id}/stop", (string id, CampaignService service) => SetState(id, CampaignRunState.Stopped, service)).WithName("StopCampaign");
-        group.MapPost("/campaigns/{id}/lists", ImportListAsync).WithName("ImportCampaignList").DisableAntiforgery();
-        group.MapGet("/campaigns/{id}/leads", GetLeadsAsync).WithName("ListCampaignLeads");
-        group.MapGet("/campaigns/{id}/leads.csv", ExportLeadsAsync).WithName("ExportCampaignLeads");
-        group.MapPost("/campaigns/{id}/dispositions", PostDisposition).WithName("PostDisposition");
-        group.MapPost("/dnc", AddDncAsync).WithName("AddDoNotCall");
-        group.MapPost("/dnc/import", ImportDncAsync).WithName("ImportDoNotCall");
-        group.MapGet("/dnc/{number}", GetDnc).WithName("GetDoNotCall");
-        group.MapDelete("/dnc/{number}", DeleteDnc).WithName("DeleteDoNotCall");
+            .WithName("ListCampaigns").RequireAuthorization(CtiPolicies.Monitor);
+        group.MapGet("/campaigns/{id}", GetCampaignAsync).WithName("GetCampaign").RequireAuthorization(CtiPolicies.Monitor);
+        group.MapPost("/campaigns", CreateCampaignAsync).WithName("CreateCampaign").RequireAuthorization(CtiPolicies.Configure);
+        group.MapPut("/campaigns/{id}", ReplaceCampaignAsync).WithName("ReplaceCampaign").RequireAuthorization(CtiPolicies.Configure);
+        group.MapDelete("/campaigns/{id}", DeleteCampaignAsync).WithName("DeleteCampaign").RequireAuthorization(CtiPolicies.Delete);
+        group.MapPost("/campaigns/{id}/start", (string id, CampaignService service) => SetState(id, CampaignRunState.Running, service))
+            .WithName("StartCampaign").RequireAuthorization(CtiPolicies.CampaignControl);
+        group.MapPost("/campaigns/{id}/pause", (string id, CampaignService service) => SetState(id, CampaignRunState.Paused, service))
+            .WithName("PauseCampaign").RequireAuthorization(CtiPolicies.CampaignControl);
+        group.MapPost("/campaigns/{id}/stop", (string id, CampaignService service) => SetState(id, CampaignRunState.Stopped, service))
+            .WithName("StopCampaign").RequireAuthorization(CtiPolicies.CampaignControl);
+        group.MapPost("/campaigns/{id}/lists", ImportListAsync).WithName("ImportCampaignList").DisableAntiforgery().RequireAuthorization(CtiPolicies.Configure);
+        group.MapGet("/campaigns/{id}/leads", GetLeadsAsync).WithName("ListCampaignLeads").RequireAuthorization(CtiPolicies.Monitor);
+        group.MapGet("/campaigns/{id}/leads.csv", ExportLeadsAsync).WithName("ExportCampaignLeads").RequireAuthorization(CtiPolicies.Export);
+        group.MapPost("/campaigns/{id}/dispositions", PostDisposition).WithName("PostDisposition").RequireAuthorization(CtiPolicies.CallControl);
+        group.MapPost("/dnc", AddDncAsync).WithName("AddDoNotCall").RequireAuthorization(CtiPolicies.CampaignControl);
+        group.MapPost("/dnc/import", ImportDncAsync).WithName("ImportDoNotCall").RequireAuthorization(CtiPolicies.CampaignControl);
+        group.MapGet("/dnc/{number}", GetDnc).WithName("GetDoNotCall").RequireAuthorization(CtiPolicies.Monitor);
+        group.MapDelete("/dnc/{number}", DeleteDnc).WithName("DeleteDoNotCall").RequireAuthorization(CtiPolicies.Delete);
         return group;
+    }
+
+    private static async Task<IResult> DeleteCampaignAsync(string id, HttpContext http, CampaignService service, IAuditLog audit, CancellationToken ct)
+    {
+        if (!await service.DeleteAsync(id, ct))
+        {
+            return CampaignNotFound(id);
+        }
+
+        audit.Record(http.GetCaller(), AuditActions.CampaignDeleted, id, AuditOutcome.Succeeded);
+        return Results.NoContent();
     }
 
     private static async Task<IResult> GetCampaignAsync(string id, CampaignService service, CancellationToken ct) =>
@@ -247,7 +261,7 @@ internal static partial class DialerEndpoints
         };
     }
 
-    private static async Task<IResult> GetLeadsAsync(string id, int? offset, int? limit, HttpContext http, CampaignService service, ApiCallerResolver callers, CancellationToken ct)
+    private static async Task<IResult> GetLeadsAsync(string id, int? offset, int? limit, HttpContext http, CampaignService service, CancellationToken ct)
     {
         if (service.Find(id) is null)
         {
@@ -270,22 +284,16 @@ internal static partial class DialerEndpoints
             return Invalid(errors);
         }
 
-        var caller = callers.Resolve(http) ?? ApiCaller.Anonymous;
+        var caller = http.GetCaller();
         var skip = offset ?? 0;
         var take = limit ?? 100;
         var (total, rows) = await Task.Run(() => (service.Leads.Count(id), service.Leads.GetPage(id, skip, take)), ct);
         return Results.Ok(new LeadPageView(total, skip, take, [.. rows.Select(r => ToView(r, caller.SeesFullNumbers))]));
     }
 
-    private static async Task<IResult> ExportLeadsAsync(string id, HttpContext http, CampaignService service, ApiCallerResolver callers, ILoggerFactory loggers, CancellationToken ct)
+    private static async Task<IResult> ExportLeadsAsync(string id, HttpContext http, CampaignService service, IAuditLog audit, ILoggerFactory loggers, CancellationToken ct)
     {
-        var caller = callers.Resolve(http) ?? ApiCaller.Anonymous;
-        if (!caller.SeesFullNumbers)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
-                detail: "Exporting leads needs an API key with the 'export' or 'admin' role.");
-        }
-
+        var caller = http.GetCaller();
         if (service.Find(id) is null)
         {
             return CampaignNotFound(id);
@@ -294,12 +302,20 @@ internal static partial class DialerEndpoints
         var rows = await Task.Run(() => service.Leads.GetPage(id, 0, int.MaxValue), ct);
         var csv = LeadCsvWriter.Write(rows);
         service.Store.AuditExport(id, caller.Name, rows.Count);
+        audit.Record(caller, AuditActions.LeadsExported, id, AuditOutcome.Succeeded, string.Create(CultureInfo.InvariantCulture, $"{rows.Count} rows"));
         Log.LeadsExported(loggers.CreateLogger("Cti.Campaigns.Export"), id, caller.Name, rows.Count);
         return Results.File(csv, "text/csv; charset=utf-8", $"{id}-leads.csv");
     }
 
-    private static async Task<IResult> PostDisposition(string id, DispositionRequest? body, CampaignService service, CdrWrapUpCodes wrapUps, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> PostDisposition(string id, DispositionRequest? body, HttpContext http, CampaignService service, CdrWrapUpCodes wrapUps, TimeProvider time, CancellationToken ct)
     {
+        // Agent keys dispose of their own calls only; supervisors and admins of anyone's.
+        var caller = http.GetCaller();
+        if (body is not null && !caller.IsAdmin && !caller.HasRole(ApiRoles.Supervisor) && !caller.IsAgent(body.AgentId ?? ""))
+        {
+            return ApiProblems.Forbidden($"This key may post dispositions for agent '{caller.AgentId}' only.");
+        }
+
         if (service.Find(id) is not { } runtime)
         {
             return CampaignNotFound(id);
@@ -432,20 +448,20 @@ internal static partial class DialerEndpoints
         return Results.Ok(result);
     }
 
-    private static IResult GetDnc(string number, CampaignService service, HttpContext http, ApiCallerResolver callers)
+    private static IResult GetDnc(string number, CampaignService service, HttpContext http)
     {
         if (!service.Normalizer.TryNormalize(number, out var normalized, out var reason))
         {
             return Invalid([$"number: {reason}."]);
         }
 
-        var caller = callers.Resolve(http) ?? ApiCaller.Anonymous;
+        var caller = http.GetCaller();
         return service.Dnc.Find(normalized!.E164) is { } entry
             ? Results.Ok(new { number = caller.SeesFullNumbers ? entry.E164 : normalized.Masked, entry.Source, entry.AddedAt })
             : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not on the do-not-call list");
     }
 
-    private static IResult DeleteDnc(string number, CampaignService service)
+    private static IResult DeleteDnc(string number, HttpContext http, CampaignService service, IAuditLog audit)
     {
         if (!service.Normalizer.TryNormalize(number, out var normalized, out var reason))
         {
@@ -464,15 +480,17 @@ internal static partial class DialerEndpoints
         }
 
         service.Dnc.Remove(normalized.E164);
+        audit.Record(http.GetCaller(), AuditActions.DoNotCallDeleted, normalized.Masked, AuditOutcome.Succeeded);
         return Results.NoContent();
     }
 
-    private static LeadView ToView(LeadRow row, bool fullNumber) => new(
+    /// <summary>Keys without full personal data see the number masked and neither the name nor the custom fields.</summary>
+    private static LeadView ToView(LeadRow row, bool personalData) => new(
         row.Lead.LeadId,
         row.Lead.ListId,
-        fullNumber ? row.Lead.Phone.E164 : row.Lead.Phone.Masked,
-        row.Lead.Name,
-        row.Lead.Fields,
+        personalData ? row.Lead.Phone.E164 : row.Lead.Phone.Masked,
+        personalData ? row.Lead.Name : null,
+        personalData ? row.Lead.Fields : EmptyFields,
         row.Lead.Priority,
         row.State,
         row.Attempts,

@@ -21,6 +21,15 @@ internal sealed record CdrQuery
 
     public string? Agent { get; init; }
 
+    /// <summary>One call by its id.</summary>
+    public string? CallId { get; init; }
+
+    /// <summary>Only calls handled by one of these agents (a supervisor's teams); null for no restriction.</summary>
+    public IReadOnlySet<string>? AgentIn { get; init; }
+
+    /// <summary>Only calls with a recording.</summary>
+    public bool RecordedOnly { get; init; }
+
     public CdrDisposition? Disposition { get; init; }
 
     public CallDirection? Direction { get; init; }
@@ -97,6 +106,7 @@ internal sealed record CdrQuery
             To = to,
             Queue = Text(query, "queue"),
             Agent = Text(query, "agent"),
+            CallId = Text(query, "callId"),
             Disposition = disposition,
             Direction = direction,
             Limit = limit,

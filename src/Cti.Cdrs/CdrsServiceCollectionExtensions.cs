@@ -1,3 +1,4 @@
+using Cti.Platform.Audit;
 using Cti.Platform.Security;
 using System.Text;
 using Cti.Events;
@@ -18,6 +19,8 @@ internal static class CdrsServiceCollectionExtensions
         services.TryAddSingleton<ICdrWriter, CdrWriter>();
         services.TryAddSingleton<CdrExportAudit>();
         services.TryAddSingleton<CdrWrapUpCodes>();
+        // Needs the recording settings of AddMedia and the agents' teams of AddAcd.
+        services.TryAddSingleton<Recordings.RecordingLibrary>();
         return services;
     }
 
@@ -29,13 +32,13 @@ internal static class CdrsServiceCollectionExtensions
         // Create the counters now so /metrics shows zeros before the first call ends.
         endpoints.ServiceProvider.GetRequiredService<CdrMetrics>();
         var group = endpoints.MapGroup("/api/v1").WithTags("Call detail records");
-        group.MapGet("/cdrs", List).WithName("ListCdrs");
-        group.MapGet("/cdrs/{callId}", Get).WithName("GetCdr");
-        group.MapGet("/cdrs.csv", ExportAsync).WithName("ExportCdrsCsv");
+        group.MapGet("/cdrs", List).WithName("ListCdrs").RequireAuthorization(CtiPolicies.CallRecords);
+        group.MapGet("/cdrs/{callId}", Get).WithName("GetCdr").RequireAuthorization(CtiPolicies.CallRecords);
+        group.MapGet("/cdrs.csv", ExportAsync).WithName("ExportCdrsCsv").RequireAuthorization(CtiPolicies.Export);
         return group;
     }
 
-    private static IResult List(HttpContext context, SqliteCdrStore store, ApiCallerResolver callers)
+    private static IResult List(HttpContext context, SqliteCdrStore store)
     {
         var (query, errors) = CdrQuery.Parse(context.Request.Query);
         if (query is null)
@@ -43,15 +46,15 @@ internal static class CdrsServiceCollectionExtensions
             return Results.ValidationProblem(errors, title: "Invalid CDR query");
         }
 
-        var full = callers.Resolve(context) is { SeesFullNumbers: true };
+        var full = context.GetCaller().SeesFullNumbers;
         var (items, hasMore) = store.Query(query);
         var next = hasMore ? CdrQuery.EncodeCursor(items[^1].StartAt, items[^1].CallId) : null;
         return Results.Ok(new CdrPage([.. items.Select(c => CdrView.Create(c, full))], next));
     }
 
-    private static IResult Get(string callId, HttpContext context, SqliteCdrStore store, ApiCallerResolver callers)
+    private static IResult Get(string callId, HttpContext context, SqliteCdrStore store)
     {
-        var full = callers.Resolve(context) is { SeesFullNumbers: true };
+        var full = context.GetCaller().SeesFullNumbers;
         return store.Get(callId) is { } cdr
             ? Results.Ok(CdrView.Create(cdr, full))
             : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "CDR not found", detail: "No call detail record has that call id.");
@@ -60,18 +63,10 @@ internal static class CdrsServiceCollectionExtensions
     private static async Task<IResult> ExportAsync(
         HttpContext context,
         SqliteCdrStore store,
-        ApiCallerResolver callers,
-        CdrExportAudit audit)
+        CdrExportAudit audit,
+        IAuditLog auditLog)
     {
-        var caller = callers.Resolve(context);
-        if (caller is not { SeesFullNumbers: true })
-        {
-            return Results.Problem(
-                statusCode: StatusCodes.Status403Forbidden,
-                title: "Forbidden",
-                detail: $"CDR export needs an API key with the '{ApiCaller.ExportRole}' or '{ApiCaller.AdminRole}' role.");
-        }
-
+        var caller = context.GetCaller();
         var (query, errors) = CdrQuery.Parse(context.Request.Query);
         if (query is null)
         {
@@ -107,6 +102,7 @@ internal static class CdrsServiceCollectionExtensions
 
         var filters = context.Request.QueryString.HasValue ? context.Request.QueryString.Value! : "";
         audit.Record(caller.Name, filters, rows);
+        auditLog.Record(caller, AuditActions.CdrsExported, filters.Length == 0 ? "cdrs" : filters, AuditOutcome.Succeeded, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{rows} rows"));
         return Results.Empty;
     }
 }

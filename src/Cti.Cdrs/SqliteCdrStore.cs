@@ -112,6 +112,27 @@ internal sealed class SqliteCdrStore
                 Filter("agent = $agent", "$agent", agent);
             }
 
+            if (query.CallId is { } callId)
+            {
+                Filter("call_id = $callId", "$callId", callId);
+            }
+
+            if (query.AgentIn is { } agents)
+            {
+                // Parameters, one per agent: the ids come from configuration, but never from SQL text.
+                var names = agents.Select((a, i) => (Name: "$agentIn" + i.ToString(CultureInfo.InvariantCulture), Id: a)).ToArray();
+                where.Add(names.Length == 0 ? "0" : $"agent IN ({string.Join(", ", names.Select(n => n.Name))})");
+                foreach (var (name, id) in names)
+                {
+                    command.Parameters.AddWithValue(name, id);
+                }
+            }
+
+            if (query.RecordedOnly)
+            {
+                where.Add("recording_path IS NOT NULL");
+            }
+
             if (query.Disposition is { } disposition)
             {
                 Filter("disposition = $disposition", "$disposition", CdrWire.Name(disposition));

@@ -17,7 +17,6 @@ internal sealed partial class EventStreamer
 
     private readonly Fanout<EventRecord> _broadcaster;
     private readonly SqliteEventStore _store;
-    private readonly ApiCallerResolver _callers;
     private readonly EventMetrics _metrics;
     private readonly EventsOptions _options;
     private readonly TimeProvider _timeProvider;
@@ -27,7 +26,6 @@ internal sealed partial class EventStreamer
     public EventStreamer(
         Fanout<EventRecord> broadcaster,
         SqliteEventStore store,
-        ApiCallerResolver callers,
         EventMetrics metrics,
         IOptions<EventsOptions> options,
         TimeProvider timeProvider,
@@ -37,7 +35,6 @@ internal sealed partial class EventStreamer
         ArgumentNullException.ThrowIfNull(options);
         _broadcaster = broadcaster;
         _store = store;
-        _callers = callers;
         _metrics = metrics;
         _options = options.Value;
         _timeProvider = timeProvider;
@@ -56,8 +53,8 @@ internal sealed partial class EventStreamer
             return Results.ValidationProblem(errors, title: "Invalid event stream request");
         }
 
-        var caller = _callers.Resolve(context);
-        var masked = caller is not { SeesFullNumbers: true };
+        var caller = context.GetCaller();
+        var masked = !caller.SeesFullNumbers;
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _serviceStopping);
         var aborted = linked.Token;
 
@@ -95,7 +92,7 @@ internal sealed partial class EventStreamer
             await PumpLiveAsync(response, subscription, request, masked, position, aborted);
             if (subscription.Overflowed)
             {
-                Log.SlowClientDisconnected(_logger, caller?.Name ?? "", _options.SubscriberBufferSize);
+                Log.SlowClientDisconnected(_logger, caller.Name, _options.SubscriberBufferSize);
             }
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)

@@ -44,12 +44,12 @@ internal static class EventsServiceCollectionExtensions
     {
         var group = endpoints.MapGroup("/api/v1/events").WithTags("Events");
         group.MapGet("/", (HttpContext context, EventStreamer streamer) => streamer.StreamAsync(context))
-            .WithName("StreamEvents");
-        group.MapGet("/history", History).WithName("EventHistory");
+            .WithName("StreamEvents").RequireAuthorization(CtiPolicies.Monitor);
+        group.MapGet("/history", History).WithName("EventHistory").RequireAuthorization(CtiPolicies.Monitor);
         return group;
     }
 
-    private static IResult History(HttpContext context, SqliteEventStore store, ApiCallerResolver callers)
+    private static IResult History(HttpContext context, SqliteEventStore store)
     {
         var (request, errors) = EventStreamRequest.Parse(context.Request);
         if (request is null)
@@ -57,7 +57,7 @@ internal static class EventsServiceCollectionExtensions
             return Results.ValidationProblem(errors, title: "Invalid event history request");
         }
 
-        var masked = callers.Resolve(context) is not { SeesFullNumbers: true };
+        var masked = !context.GetCaller().SeesFullNumbers;
         var since = request.Since ?? 0;
         var records = store.ReadAfter(since, request.Limit + 1, types: request.Types);
         var hasMore = records.Count > request.Limit;

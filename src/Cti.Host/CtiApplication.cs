@@ -3,6 +3,8 @@ using Cti.Host.Api;
 using Cti.Calls;
 using Cti.Calls.Control;
 using Cti.Cdrs;
+using Cti.Cdrs.Recordings;
+using Cti.Platform.Audit;
 using Cti.Campaigns;
 using Cti.Events;
 using Cti.Platform.Metrics;
@@ -55,17 +57,26 @@ internal static class CtiApplication
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        // Health checks and metrics stay open, as load balancers and scrapers expect.
         app.MapHealthEndpoints();
         app.MapMetrics("/metrics", app.Services.GetRequiredService<CtiMetrics>().Registry);
-        app.MapRegistrationsApi();
-        app.MapGatewayApi().AddEndpointFilter<ApiKeyEndpointFilter>();
-        app.MapTrunksApi().AddEndpointFilter<ApiKeyEndpointFilter>();
-        app.MapDialerApi().AddEndpointFilter<ApiKeyEndpointFilter>();
-        app.MapAcdApi().AddEndpointFilter<ApiKeyEndpointFilter>();
-        app.MapEventsApi().AddEndpointFilter<ApiKeyEndpointFilter>();
-        app.MapCdrApi().AddEndpointFilter<ApiKeyEndpointFilter>();
-        app.MapCallsApi().AddEndpointFilter<ApiKeyEndpointFilter>();
-        app.MapCallControlApi().AddEndpointFilter<ApiKeyEndpointFilter>();
+        // Every endpoint names its policy (CtiPolicies); the group-wide requirement keeps one added without a policy
+        // closed to anonymous callers.
+        app.MapRegistrationsApi().RequireAuthorization();
+        app.MapGatewayApi().RequireAuthorization();
+        app.MapTrunksApi().RequireAuthorization();
+        app.MapDialerApi().RequireAuthorization();
+        app.MapAcdApi().RequireAuthorization();
+        app.MapEventsApi().RequireAuthorization();
+        app.MapCdrApi().RequireAuthorization();
+        app.MapRecordingsApi().RequireAuthorization();
+        app.MapAuditApi().RequireAuthorization();
+        app.MapCallsApi().RequireAuthorization();
+        // Call control names its policies per endpoint once it adopts them; until then the group needs a key that
+        // works on calls (agent, supervisor, admin).
+        app.MapCallControlApi().RequireAuthorization(CtiPolicies.CallControl);
         return app;
     }
 

@@ -1,5 +1,6 @@
 using Cti.Platform.Hosting;
 using Cti.Platform.Metrics;
+using Cti.Platform.Security;
 using Cti.Registrar;
 using Cti.Acd;
 using Cti.Trunks.Registration;
@@ -43,11 +44,13 @@ internal static class TrunkServiceCollectionExtensions
     {
         var group = endpoints.MapGroup("/api/v1/trunks");
         group.MapGet("/", (TrunkDirectory directory, TrunkState state, IOptions<TrunksOptions> options) =>
-            Results.Ok(directory.Trunks.Select(t => View(t, state.Get(t.Name), options.Value, state)).ToArray()));
+            Results.Ok(directory.Trunks.Select(t => View(t, state.Get(t.Name), options.Value, state)).ToArray()))
+            .RequireAuthorization(CtiPolicies.Monitor);
         group.MapGet("/{name}", (string name, TrunkDirectory directory, TrunkState state, IOptions<TrunksOptions> options) =>
             directory.Trunks.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase)) is { } trunk
                 ? Results.Ok(View(trunk, state.Get(trunk.Name), options.Value, state))
-                : Results.Problem(statusCode: 404, title: "Trunk not found", detail: $"No trunk is named '{name}'."));
+                : Results.Problem(statusCode: 404, title: "Trunk not found", detail: $"No trunk is named '{name}'."))
+            .RequireAuthorization(CtiPolicies.Monitor);
         return group;
     }
 

@@ -1,4 +1,5 @@
 using Cti.Gateways.Lines;
+using Cti.Platform.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -15,20 +16,20 @@ internal static class GatewayEndpoints
     {
         var group = endpoints.MapGroup("/api/v1/lines").WithTags("Gateway lines");
         group.MapGet("/", (IGatewayLineRegistry registry) => TypedResults.Ok(registry.Lines.Select(l => l.State).ToArray()))
-            .WithName("ListGatewayLines");
+            .WithName("ListGatewayLines").RequireAuthorization(CtiPolicies.Monitor);
         group.MapGet("/{name}", (string name, IGatewayLineRegistry registry) =>
             registry.Find(name) is { } line ? Results.Ok(line.State) : NotFound(name))
-            .WithName("GetGatewayLine");
+            .WithName("GetGatewayLine").RequireAuthorization(CtiPolicies.Monitor);
         group.MapPost("/{name}/out-of-service", async (string name, GatewayOutOfServiceRequest? request, IGatewayLineRegistry registry, CancellationToken ct) =>
             registry.Find(name) is GatewayLine line
                 ? Results.Ok(await line.TakeOutOfServiceAsync(request?.Reason ?? "", ct))
                 : NotFound(name))
-            .WithName("TakeGatewayLineOutOfService");
+            .WithName("TakeGatewayLineOutOfService").RequireAuthorization(CtiPolicies.Configure);
         group.MapPost("/{name}/in-service", async (string name, IGatewayLineRegistry registry, CancellationToken ct) =>
             registry.Find(name) is GatewayLine line
                 ? Results.Ok(await line.PutInServiceAsync(ct))
                 : NotFound(name))
-            .WithName("PutGatewayLineInService");
+            .WithName("PutGatewayLineInService").RequireAuthorization(CtiPolicies.Configure);
         return group;
     }
 

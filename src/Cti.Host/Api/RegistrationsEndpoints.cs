@@ -5,13 +5,12 @@ namespace Cti.Host.Api;
 
 internal static class RegistrationsEndpoints
 {
-    public static IEndpointRouteBuilder MapRegistrationsApi(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapRegistrationsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/registrations")
-            .AddEndpointFilter<ApiKeyEndpointFilter>()
             .WithTags("Registrations");
-        group.MapGet("/", ListAsync).WithName("ListRegistrations");
-        return app;
+        group.MapGet("/", ListAsync).WithName("ListRegistrations").RequireAuthorization(CtiPolicies.Monitor);
+        return group;
     }
 
     private static async Task<IResult> ListAsync(RegistrarEngine registrar, AgentDirectory agents, TimeProvider time, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Cti.Platform.Hosting;
+using Cti.Platform.Security;
 using Cti.Registrar;
 
 namespace Cti.Host.Options;
@@ -14,8 +15,10 @@ internal static class CtiOptionsValidator
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var errors = new List<string>();
+        var platform = configuration.GetSection(PlatformOptions.SectionName).Get<PlatformOptions>() ?? new();
+        ApiKeysReader.Apply(configuration, platform, errors);
         errors.AddRange(Collect(
-            configuration.GetSection(PlatformOptions.SectionName).Get<PlatformOptions>() ?? new(),
+            platform,
             configuration.GetSection(HttpOptions.SectionName).Get<HttpOptions>() ?? new(),
             configuration.GetSection(SipOptions.SectionName).Get<SipOptions>() ?? new(),
             configuration.GetSection(RegistrarOptions.SectionName).Get<RegistrarOptions>() ?? new(),
@@ -30,6 +33,16 @@ internal static class CtiOptionsValidator
         errors.AddRange(SipOptionsValidator.Collect(sip));
         errors.AddRange(RegistrarOptionsValidator.Collect(registrar));
         errors.AddRange(AgentsOptionsValidator.Collect(agents));
+        errors.AddRange(AgentKeyBindings(platform.Api, agents));
         return errors;
+    }
+
+    /// <summary>An agent key acts for an agent that exists: a typo would leave the key able to do nothing.</summary>
+    private static IEnumerable<string> AgentKeyBindings(ApiOptions api, AgentsOptions agents)
+    {
+        var extensions = agents.Extensions();
+        return api.Keys
+            .Where(k => !string.IsNullOrWhiteSpace(k.Agent) && !extensions.Contains(k.Agent))
+            .Select(k => $"{ApiKeysReader.SectionName}:{k.Name}:Agent '{k.Agent}' is not an agent in {AgentDefinitions.SectionName}.");
     }
 }

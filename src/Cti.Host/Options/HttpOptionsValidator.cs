@@ -44,9 +44,9 @@ internal sealed class HttpOptionsValidator(IOptions<PlatformOptions> platform, I
         }
 
         var where = string.Join(", ", exposed);
-        foreach (var key in platform.Api.Keys.Where(k => k.Key == DemoCredentials.ApiKey))
+        foreach (var key in platform.Api.Keys.Where(k => DemoCredentials.IsDemoApiKey(k.Key)))
         {
-            errors.Add($"Cti:Api:Keys entry '{key.Name}' uses the demo key '{DemoCredentials.ApiKey}' while listening beyond loopback ({where}); set a secret key.");
+            errors.Add($"Cti:Api:Keys:{key.Name} uses a demo key ('{DemoCredentials.ApiKeyPrefix}…') while listening beyond loopback ({where}); set a secret key.");
         }
 
         foreach (var agent in agents.Agents.Where(a => DemoCredentials.IsDemoPassword(a.Extension, a.Password)))

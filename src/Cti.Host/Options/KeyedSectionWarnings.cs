@@ -20,6 +20,7 @@ internal sealed partial class KeyedSectionWarnings(IConfiguration configuration,
         (RoutingOptionsReader.QueuesSection, RoutingOptionsReader.QueueIdKeys),
         (TrunksOptions.SectionName, TrunksOptionsReader.IdKeys),
         (DialerOptionsReader.CampaignsSection, DialerOptionsReader.IdKeys),
+        (Cti.Platform.Security.ApiKeysReader.SectionName, Cti.Platform.Security.ApiKeysReader.IdKeys),
     ];
 
     public Task StartAsync(CancellationToken cancellationToken)

@@ -147,5 +147,19 @@ internal static class SchemaMigrations
             ALTER TABLE cdrs ADD COLUMN wrap_up_code TEXT NULL;
             ALTER TABLE cdrs ADD COLUMN monitoring TEXT NOT NULL DEFAULT '[]';
             """),
+        new(8, "audit log", """
+            CREATE TABLE audit_log (
+                id        INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+                at_ms     INTEGER NOT NULL,
+                key_name  TEXT    NOT NULL,
+                roles     TEXT    NOT NULL,
+                action    TEXT    NOT NULL,
+                target    TEXT    NOT NULL,
+                outcome   TEXT    NOT NULL,
+                detail    TEXT    NULL
+            );
+            CREATE INDEX ix_audit_log_at ON audit_log (at_ms);
+            CREATE INDEX ix_audit_log_action ON audit_log (action, at_ms);
+            """),
     ];
 }

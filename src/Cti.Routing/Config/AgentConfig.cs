@@ -16,4 +16,7 @@ public sealed record AgentConfig(string Id)
 
     /// <summary>Outbound campaigns this agent may be reserved for (blending).</summary>
     public IReadOnlyList<string> Campaigns { get; init; } = [];
+
+    /// <summary>The teams the agent belongs to: who supervises it. Routing does not use them.</summary>
+    public IReadOnlyList<string> Teams { get; init; } = [];
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Cti.Gateways.Hosting;
 using Cti.Gateways.Lines;
 using Cti.Gateways.Tests.TestKit;
+using Cti.Platform.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -16,6 +17,9 @@ namespace Cti.Gateways.Tests.Hosting;
 
 public sealed class GatewayEndpointsTests : IAsyncLifetime
 {
+    private const string AdminKey = "gateway-admin-key-01";
+    private const string IntegratorKey = "gateway-reader-key-01";
+
     private readonly CancellationTokenSource _stop = new();
     private WebApplication? _app;
     private GatewayLine? _line;
@@ -30,12 +34,20 @@ public sealed class GatewayEndpointsTests : IAsyncLifetime
         _line = new GatewayLine(GatewayRig.FastOptions("/dev/null-gateway"), TimeProvider.System, new GatewayMetrics(Prometheus.Metrics.WithCustomRegistry(Prometheus.Metrics.NewCustomRegistry())), NullLogger<GatewayLine>.Instance);
         builder.Services.AddSingleton<IGatewayLineRegistry>(new GatewayLineRegistry([_line]));
         builder.Services.AddProblemDetails();
+        var api = new ApiOptions();
+        api.Keys.Add(new ApiKeyOptions { Name = "admin", Key = AdminKey, Roles = { ApiRoles.Admin } });
+        api.Keys.Add(new ApiKeyOptions { Name = "reader", Key = IntegratorKey, Roles = { ApiRoles.Integrator } });
+        builder.Services.AddSingleton(new ApiKeyStore(api));
+        builder.Services.AddApiAuthorization();
         _app = builder.Build();
+        _app.UseAuthentication();
+        _app.UseAuthorization();
         _app.MapGatewayApi();
         await _app.StartAsync();
         _loop = _line.RunAsync(_stop.Token);
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         _client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(5) };
+        _client.DefaultRequestHeaders.Add(ApiKeyDefaults.HeaderName, AdminKey);
     }
 
     public async Task DisposeAsync()
@@ -90,5 +102,29 @@ public sealed class GatewayEndpointsTests : IAsyncLifetime
         Assert.Equal("SIM rotation", during.GetProperty("statusReason").GetString());
         Assert.Equal(HttpStatusCode.OK, back.StatusCode);
         Assert.Equal("Starting", after.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task OutOfService_IntegratorKey_403AndLineStillStarting()
+    {
+        using var reader = new HttpClient { BaseAddress = _client!.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        reader.DefaultRequestHeaders.Add(ApiKeyDefaults.HeaderName, IntegratorKey);
+
+        var oos = await reader.PostAsJsonAsync("/api/v1/lines/gsm1/out-of-service", new { reason = "not mine" });
+        var line = await reader.GetFromJsonAsync<JsonElement>("/api/v1/lines/gsm1");
+
+        Assert.Equal(HttpStatusCode.Forbidden, oos.StatusCode);
+        Assert.Equal("application/problem+json", oos.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Starting", line.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task GetLines_NoKey_401()
+    {
+        using var anonymous = new HttpClient { BaseAddress = _client!.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+
+        var response = await anonymous.GetAsync(new Uri("/api/v1/lines", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 }

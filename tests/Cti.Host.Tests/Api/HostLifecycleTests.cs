@@ -28,10 +28,10 @@ public sealed class HostLifecycleTests
     {
         var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => TestHost.StartAsync(
             null,
-            "--Cti:Api:Keys:0:Key=dev-key",
+            "--Cti:Api:Keys:demo:Key=dev-key-admin-0001",
             "--Cti:Sip:Profiles:agents:Address=0.0.0.0"));
 
-        Assert.Contains(exception.Failures, f => f.Contains("dev-key", StringComparison.Ordinal));
+        Assert.Contains(exception.Failures, f => f.Contains("Cti:Api:Keys:demo uses a demo key", StringComparison.Ordinal));
         Assert.Equal(5, exception.Failures.Count(f => f.Contains("demo password", StringComparison.Ordinal)));
     }
 }

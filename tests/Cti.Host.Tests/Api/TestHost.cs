@@ -6,7 +6,20 @@ namespace Cti.Host.Tests.Api;
 /// <summary>The real service started in-process on free loopback ports with its own data folder.</summary>
 internal sealed class TestHost : IAsyncDisposable
 {
-    public const string ApiKey = "test-key-123";
+    /// <summary>The admin key most tests use.</summary>
+    public const string ApiKey = AdminKey;
+
+    public const string AdminKey = "test-admin-key-0001";
+
+    /// <summary>A supervisor of team <c>blue</c> (agents 1001 and 1002; 1003–1005 are <c>green</c>).</summary>
+    public const string SupervisorKey = "test-supervisor-blue";
+
+    /// <summary>The key of agent 1001.</summary>
+    public const string AgentKey = "test-agent-1001-key";
+
+    public const string QcKey = "test-qc-key-000001";
+
+    public const string IntegratorKey = "test-integrator-key1";
 
     private TestHost(WebApplication app, string dataDirectory, int httpPort, int sipPort)
     {
@@ -53,7 +66,18 @@ internal sealed class TestHost : IAsyncDisposable
                 $"--Cti:Sip:Profiles:agents:Address=127.0.0.1",
                 $"--Cti:Sip:Profiles:agents:Port={sipPort}",
                 $"--Cti:Sip:Profiles:trunks:Port={trunkPort}",
-                $"--Cti:Api:Keys:0:Key={ApiKey}",
+                $"--Cti:Api:Keys:test-admin:Key={AdminKey}",
+                "--Cti:Api:Keys:test-admin:Roles:0=admin",
+                $"--Cti:Api:Keys:test-supervisor:Key={SupervisorKey}",
+                "--Cti:Api:Keys:test-supervisor:Roles:0=supervisor",
+                "--Cti:Api:Keys:test-supervisor:Teams:0=blue",
+                $"--Cti:Api:Keys:test-agent:Key={AgentKey}",
+                "--Cti:Api:Keys:test-agent:Roles:0=agent",
+                "--Cti:Api:Keys:test-agent:Agent=1001",
+                $"--Cti:Api:Keys:test-qc:Key={QcKey}",
+                "--Cti:Api:Keys:test-qc:Roles:0=qc",
+                $"--Cti:Api:Keys:test-integrator:Key={IntegratorKey}",
+                "--Cti:Api:Keys:test-integrator:Roles:0=integrator",
                 "--Logging:LogLevel:Default=Warning",
                 .. extraArgs,
             ];

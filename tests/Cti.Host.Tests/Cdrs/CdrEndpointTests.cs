@@ -10,19 +10,18 @@ namespace Cti.Host.Tests.Cdrs;
 
 public sealed class CdrEndpointTests : IAsyncLifetime
 {
-    private const string ViewerKey = "viewer-key-123";
-    private const string ExporterKey = "exporter-key-123";
+    private const string ViewerKey = "viewer-key-123-integrator";
+    private const string ExporterKey = "exporter-key-123-legacy";
     private TestHost _host = null!;
 
     public async Task InitializeAsync()
     {
         _host = await TestHost.StartAsync(
             null,
-            "--Cti:Api:Keys:1:Name=viewer",
-            $"--Cti:Api:Keys:1:Key={ViewerKey}",
-            "--Cti:Api:Keys:2:Name=exporter",
-            $"--Cti:Api:Keys:2:Key={ExporterKey}",
-            "--Cti:Api:Keys:2:Roles:0=export");
+            $"--Cti:Api:Keys:viewer:Key={ViewerKey}",
+            "--Cti:Api:Keys:viewer:Roles:0=integrator",
+            $"--Cti:Api:Keys:exporter:Key={ExporterKey}",
+            "--Cti:Api:Keys:exporter:Roles:0=export");
         var writer = _host.App.Services.GetRequiredService<ICdrWriter>();
         Cdr[] cdrs =
         [

@@ -12,19 +12,18 @@ namespace Cti.Host.Tests.Dialer;
 /// <summary>The dialer API through a real HttpClient against the service started in-process.</summary>
 public sealed class DialerApiTests : IAsyncLifetime
 {
-    private const string ReaderKey = "reader-key-456";
-    private const string ExporterKey = "exporter-key-789";
+    private const string ReaderKey = "reader-key-456-integrator";
+    private const string ExporterKey = "exporter-key-789-legacy";
     private const string Campaign = "demo-renewals";
 
     private TestHost _host = null!;
 
     public async Task InitializeAsync() => _host = await TestHost.StartAsync(
         null,
-        "--Cti:Api:Keys:1:Name=reader",
-        $"--Cti:Api:Keys:1:Key={ReaderKey}",
-        "--Cti:Api:Keys:2:Name=exporter",
-        $"--Cti:Api:Keys:2:Key={ExporterKey}",
-        "--Cti:Api:Keys:2:Roles:0=export");
+        $"--Cti:Api:Keys:reader:Key={ReaderKey}",
+        "--Cti:Api:Keys:reader:Roles:0=integrator",
+        $"--Cti:Api:Keys:exporter:Key={ExporterKey}",
+        "--Cti:Api:Keys:exporter:Roles:0=export");
 
     public async Task DisposeAsync()
     {

@@ -11,7 +11,7 @@ namespace Cti.Host.Tests.Events;
 
 public sealed class EventStreamEndpointTests : IAsyncLifetime
 {
-    private const string ViewerKey = "viewer-key-123";
+    private const string ViewerKey = "viewer-key-123-integrator";
     private TestHost _host = null!;
     private IEventPublisher _publisher = null!;
 
@@ -19,8 +19,8 @@ public sealed class EventStreamEndpointTests : IAsyncLifetime
     {
         _host = await TestHost.StartAsync(
             null,
-            "--Cti:Api:Keys:1:Name=viewer",
-            $"--Cti:Api:Keys:1:Key={ViewerKey}",
+            $"--Cti:Api:Keys:viewer:Key={ViewerKey}",
+            "--Cti:Api:Keys:viewer:Roles:0=integrator",
             "--Cti:Events:SubscriberBufferSize=64");
         _publisher = _host.App.Services.GetRequiredService<IEventPublisher>();
     }

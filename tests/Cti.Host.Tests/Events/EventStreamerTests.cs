@@ -1,4 +1,3 @@
-using Cti.Platform.Security;
 using System.IO.Pipelines;
 using Cti.Events;
 using Microsoft.AspNetCore.Http;
@@ -15,7 +14,6 @@ public sealed class EventStreamerTests
         var streamer = new EventStreamer(
             rig.Broadcaster,
             rig.Store,
-            new ApiCallerResolver(new ApiOptions()),
             rig.Metrics,
             Microsoft.Extensions.Options.Options.Create(new EventsOptions { HeartbeatInterval = TimeSpan.FromSeconds(15) }),
             rig.Time,

@@ -13,7 +13,7 @@ public sealed class CtiOptionsValidatorTests
         options.Sip.Profiles["agents"] = new SipProfileOptions { Address = address, Port = 5060 };
         options.Agents.Add(new AgentOptions { Extension = "1001", DisplayName = "Agent 1001", Password = "demo1001" });
         options.Agents.Add(new AgentOptions { Extension = "1002", Ha1Md5 = new string('a', 32) });
-        options.Api.Keys.Add(new ApiKeyOptions { Name = "demo", Key = "dev-key" });
+        options.Api.Keys.Add(new ApiKeyOptions { Name = "demo", Key = "dev-key-admin-0001", Roles = { "admin" } });
         return options;
     }
 
@@ -54,7 +54,7 @@ public sealed class CtiOptionsValidatorTests
         options.Sip.Profiles["agents"].Transports.Add("sctp");
         options.Sip.Timers.T2 = TimeSpan.FromMilliseconds(100);
         options.Agents.Add(new AgentOptions { Extension = "10 04", Ha1Sha256 = "xyz" });
-        options.Api.Keys.Add(new ApiKeyOptions { Name = "demo", Key = "" });
+        options.Api.Keys.Add(new ApiKeyOptions { Name = "demo", Key = "", Roles = { "admin" } });
         options.Registrar.ChallengeAlgorithms.Add("SHA-512-256");
 
         var errors = Collect(options);
@@ -65,8 +65,8 @@ public sealed class CtiOptionsValidatorTests
         Assert.Contains(errors, e => e.Contains("T2 must not be smaller than T1", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("Extension '10 04' may contain only", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("Ha1Sha256 must be 64 hexadecimal", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.Contains("Name 'demo' is used more than once", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.Contains("Keys:1:Key must not be empty", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("Keys:demo: the name is used more than once", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("Keys:demo:Key must not be empty", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("unknown algorithm 'SHA-512-256'", StringComparison.Ordinal));
         // A host name is not loopback either, so the demo key and demo password are refused too.
         Assert.Equal(2, errors.Count(e => e.Contains("beyond loopback", StringComparison.Ordinal)));
@@ -106,7 +106,7 @@ public sealed class CtiOptionsValidatorTests
 
         var errors = Collect(options);
 
-        Assert.Contains(errors, e => e.Contains("demo key 'dev-key'", StringComparison.Ordinal) && e.Contains("0.0.0.0", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("Cti:Api:Keys:demo uses a demo key", StringComparison.Ordinal) && e.Contains("0.0.0.0", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("'1001' uses a demo password", StringComparison.Ordinal));
         Assert.Equal(2, errors.Count);
     }
@@ -129,7 +129,7 @@ public sealed class CtiOptionsValidatorTests
     public void Validate_DemoPatternPasswordForOtherExtension_Refused()
     {
         var options = ValidOptions(address: "10.0.0.5");
-        options.Api.Keys[0].Key = "a-real-secret";
+        options.Api.Keys[0].Key = "a-real-secret-of-some-length";
         options.Agents[0].Password = "s3cret";
         options.Agents.Add(new AgentOptions { Extension = "2001", Password = "demo2001" });
 
@@ -142,7 +142,7 @@ public sealed class CtiOptionsValidatorTests
     public void Validate_RealSecretsBeyondLoopback_Succeeds()
     {
         var options = ValidOptions(address: "10.0.0.5", url: "http://0.0.0.0:8080");
-        options.Api.Keys[0].Key = "a-real-secret";
+        options.Api.Keys[0].Key = "a-real-secret-of-some-length";
         options.Agents[0].Password = "s3cret";
 
         Assert.Empty(Collect(options));

@@ -13,7 +13,7 @@ namespace Cti.Interop.Tests.Infrastructure;
 /// </summary>
 internal sealed partial class CtiHostProcess : IAsyncDisposable
 {
-    public const string ApiKey = "interop-key";
+    public const string ApiKey = "interop-key-admin-0001";
 
     private readonly StringBuilder _output = new();
     private readonly object _outputLock = new();
@@ -106,7 +106,8 @@ internal sealed partial class CtiHostProcess : IAsyncDisposable
                 Registrar = new { ChallengeAlgorithms = ChallengeAlgorithms ?? [], Ban = new { MaxFailures = BanMaxFailures, Window = "00:05:00", Duration = "00:10:00" } },
                 // Keyed by extension, so the shipped demo accounts 1001-1005 are overridden, not repeated.
                 Agents = Agents.ToDictionary(a => a.Extension, a => new { DisplayName = "Agent " + a.Extension, a.Password }),
-                Api = new { Keys = new[] { new { Name = "interop", Key = ApiKey, Roles = new[] { "admin" } } } },
+                // Keyed by name beside the development settings' demo keys.
+                Api = new { Keys = new Dictionary<string, object> { ["interop"] = new { Key = ApiKey, Roles = new[] { "admin" } } } },
                 Media = new { Address = "127.0.0.1", MinPort = MediaMinPort, MaxPort = MediaMinPort + MediaPortCount - 1 },
             },
         };
