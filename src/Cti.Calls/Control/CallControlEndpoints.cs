@@ -1,6 +1,7 @@
 using Cti.Campaigns;
 using Cti.Calls.Monitoring;
 using Cti.Cdrs;
+using Cti.Platform.Audit;
 using Cti.Platform.Security;
 using Microsoft.Extensions.Options;
 
@@ -16,30 +17,32 @@ internal static class CallControlEndpoints
     public static RouteGroupBuilder MapCallControlApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/v1/calls").WithTags("Calls");
-        group.MapGet("/", async (HttpContext http, string? agent, string? queue, string? campaign, CallControl calls, ApiCallerResolver callers, CancellationToken ct) =>
+        group.MapGet("/", async (HttpContext http, string? agent, string? queue, string? campaign, CallControl calls, CancellationToken ct) =>
         {
-            var full = callers.Resolve(http) is { SeesFullNumbers: true };
-            var items = (await calls.ListAsync(full, ct))
-                .Where(c => agent is null || c.Agent == agent || c.Legs.Any(l => l.Role == "agent" && l.Party == agent))
+            var caller = http.GetCaller();
+            var own = OwnCallsOnly(caller) ? caller.AgentId ?? "" : null;
+            var items = (await calls.ListAsync(caller.SeesFullNumbers, ct))
+                .Where(c => own is null || IsOwn(c, own))
+                .Where(c => agent is null || IsOwn(c, agent))
                 .Where(c => queue is null || c.Queue == queue)
                 .Where(c => campaign is null || c.Campaign == campaign)
                 .ToArray();
             return Results.Ok(new { items, next = (string?)null });
-        }).WithName("ListCalls");
-        group.MapPost("/", ClickToDialAsync).WithName("ClickToDial");
-        group.MapGet("/{id}", async (string id, HttpContext http, CallControl calls, ApiCallerResolver callers, CancellationToken ct) =>
-            Answer(id, await calls.SendAsync(id, new DescribeCallCommand(callers.Resolve(http) is { SeesFullNumbers: true }), ct)))
-            .WithName("GetCall");
-        group.MapPost("/{id}/hangup", async (string id, CallControl calls, CancellationToken ct) =>
-            Answer(id, await calls.SendAsync(id, new HangupCallCommand(), ct)))
-            .WithName("HangupCall");
-        group.MapPost("/{id}/hold", async (string id, CallControl calls, CancellationToken ct) =>
-            Answer(id, await calls.SendAsync(id, new HoldCallCommand(true), ct)))
-            .WithName("HoldCall");
-        group.MapPost("/{id}/resume", async (string id, CallControl calls, CancellationToken ct) =>
-            Answer(id, await calls.SendAsync(id, new HoldCallCommand(false), ct)))
-            .WithName("ResumeCall");
-        group.MapPost("/{id}/transfer", async (string id, TransferRequest? body, CallControl calls, CancellationToken ct) =>
+        }).WithName("ListCalls").RequireAuthorization(CtiPolicies.AgentsRead);
+        group.MapPost("/", ClickToDialAsync).WithName("ClickToDial").RequireAuthorization(CtiPolicies.CallControl);
+        group.MapGet("/{id}", (string id, HttpContext http, CallControl calls, CancellationToken ct) =>
+            SendAsync(http, calls, id, new DescribeCallCommand(http.GetCaller().SeesFullNumbers), ct))
+            .WithName("GetCall").RequireAuthorization(CtiPolicies.AgentsRead);
+        group.MapPost("/{id}/hangup", (string id, HttpContext http, CallControl calls, CancellationToken ct) =>
+            SendAsync(http, calls, id, new HangupCallCommand(), ct))
+            .WithName("HangupCall").RequireAuthorization(CtiPolicies.CallControl);
+        group.MapPost("/{id}/hold", (string id, HttpContext http, CallControl calls, CancellationToken ct) =>
+            SendAsync(http, calls, id, new HoldCallCommand(true), ct))
+            .WithName("HoldCall").RequireAuthorization(CtiPolicies.CallControl);
+        group.MapPost("/{id}/resume", (string id, HttpContext http, CallControl calls, CancellationToken ct) =>
+            SendAsync(http, calls, id, new HoldCallCommand(false), ct))
+            .WithName("ResumeCall").RequireAuthorization(CtiPolicies.CallControl);
+        group.MapPost("/{id}/transfer", async (string id, TransferRequest? body, HttpContext http, CallControl calls, CancellationToken ct) =>
         {
             if (!CallControlInput.IsTarget(body?.To))
             {
@@ -51,17 +54,17 @@ internal static class CallControlEndpoints
                 return Invalid("mode", "Supported modes: blind.");
             }
 
-            return Answer(id, await calls.SendAsync(id, new TransferCallCommand(body.To!), ct));
-        }).WithName("TransferCall");
-        group.MapPost("/{id}/recording", async (string id, RecordingRequest? body, CallControl calls, CancellationToken ct) =>
+            return await SendAsync(http, calls, id, new TransferCallCommand(body.To!), ct);
+        }).WithName("TransferCall").RequireAuthorization(CtiPolicies.CallControl);
+        group.MapPost("/{id}/recording", async (string id, RecordingRequest? body, HttpContext http, CallControl calls, CancellationToken ct) =>
             body?.Action switch
             {
-                "pause" => Answer(id, await calls.SendAsync(id, new RecordingCallCommand(true), ct)),
-                "resume" => Answer(id, await calls.SendAsync(id, new RecordingCallCommand(false), ct)),
+                "pause" => await SendAsync(http, calls, id, new RecordingCallCommand(true), ct),
+                "resume" => await SendAsync(http, calls, id, new RecordingCallCommand(false), ct),
                 _ => Invalid("action", "Action must be 'pause' or 'resume'."),
-            }).WithName("PauseRecording");
-        group.MapPost("/{id}/disposition", SetDispositionAsync).WithName("SetCallDisposition");
-        group.MapPost("/{id}/monitor", async (string id, MonitorRequest? body, CallControl calls, CancellationToken ct) =>
+            }).WithName("PauseRecording").RequireAuthorization(CtiPolicies.CallControl);
+        group.MapPost("/{id}/disposition", SetDispositionAsync).WithName("SetCallDisposition").RequireAuthorization(CtiPolicies.CallControl);
+        group.MapPost("/{id}/monitor", async (string id, MonitorRequest? body, HttpContext http, CallControl calls, IAuditLog audit, CancellationToken ct) =>
         {
             if (!CallControlInput.IsTarget(body?.Supervisor))
             {
@@ -73,20 +76,29 @@ internal static class CallControlEndpoints
                 return Invalid("mode", "Mode must be 'listen', 'whisper' or 'barge'.");
             }
 
-            return Answer(id, await calls.SendAsync(id, new MonitorCallCommand(body.Supervisor!, mode), ct));
-        }).WithName("MonitorCall");
-        group.MapPatch("/{id}/monitor", async (string id, MonitorRequest? body, CallControl calls, CancellationToken ct) =>
-            CallMonitor.TryParseMode(body?.Mode, out var mode)
-                ? Answer(id, await calls.SendAsync(id, new MonitorModeCommand(mode), ct))
-                : Invalid("mode", "Mode must be 'listen', 'whisper' or 'barge'.")).WithName("ChangeMonitorMode");
-        group.MapPost("/{id}/conference", async (string id, ConferenceRequest? body, CallControl calls, CancellationToken ct) =>
+            var result = await calls.SendAsync(id, new MonitorCallCommand(body.Supervisor!, mode), ct);
+            audit.Record(http.GetCaller(), AuditActions.CallMonitored, id, result is { Status: CallCommandStatus.Done } ? AuditOutcome.Succeeded : AuditOutcome.Failed, $"supervisor {body.Supervisor} {CallMonitor.Name(mode)}");
+            return Answer(id, result);
+        }).WithName("MonitorCall").RequireAuthorization(CtiPolicies.SuperviseCalls);
+        group.MapPatch("/{id}/monitor", async (string id, MonitorRequest? body, HttpContext http, CallControl calls, IAuditLog audit, CancellationToken ct) =>
+        {
+            if (!CallMonitor.TryParseMode(body?.Mode, out var mode))
+            {
+                return Invalid("mode", "Mode must be 'listen', 'whisper' or 'barge'.");
+            }
+
+            var result = await calls.SendAsync(id, new MonitorModeCommand(mode), ct);
+            audit.Record(http.GetCaller(), AuditActions.CallMonitored, id, result is { Status: CallCommandStatus.Done } ? AuditOutcome.Succeeded : AuditOutcome.Failed, $"mode {CallMonitor.Name(mode)}");
+            return Answer(id, result);
+        }).WithName("ChangeMonitorMode").RequireAuthorization(CtiPolicies.SuperviseCalls);
+        group.MapPost("/{id}/conference", async (string id, ConferenceRequest? body, HttpContext http, CallControl calls, CancellationToken ct) =>
             CallControlInput.IsTarget(body?.Add)
-                ? Answer(id, await calls.SendAsync(id, new ConferenceAddCommand(body!.Add!), ct))
-                : Invalid("add", "An agent or a number to add is required (letters, digits and + - _ . only).")).WithName("ConferenceCall");
-        group.MapDelete("/{id}/conference", async (string id, CallControl calls, CancellationToken ct) =>
-            Answer(id, await calls.SendAsync(id, new StopMonitorCommand(), ct))).WithName("EndConference");
-        group.MapDelete("/{id}/monitor", async (string id, CallControl calls, CancellationToken ct) =>
-            Answer(id, await calls.SendAsync(id, new StopMonitorCommand(), ct))).WithName("StopMonitoring");
+                ? await SendAsync(http, calls, id, new ConferenceAddCommand(body!.Add!), ct)
+                : Invalid("add", "An agent or a number to add is required (letters, digits and + - _ . only).")).WithName("ConferenceCall").RequireAuthorization(CtiPolicies.CallControl);
+        group.MapDelete("/{id}/conference", (string id, HttpContext http, CallControl calls, CancellationToken ct) =>
+            SendAsync(http, calls, id, new StopMonitorCommand(), ct)).WithName("EndConference").RequireAuthorization(CtiPolicies.CallControl);
+        group.MapDelete("/{id}/monitor", (string id, CallControl calls, CancellationToken ct) =>
+            SendAsync(null, calls, id, new StopMonitorCommand(), ct)).WithName("StopMonitoring").RequireAuthorization(CtiPolicies.SuperviseCalls);
         return group;
     }
 
@@ -96,6 +108,7 @@ internal static class CallControlEndpoints
     /// </summary>
     private static async Task<IResult> ClickToDialAsync(
         ClickToDialRequest? body,
+        HttpContext http,
         CallController controller,
         CallFactory factory,
         ClickToDialCompliance compliance,
@@ -106,6 +119,11 @@ internal static class CallControlEndpoints
         if (!CallControlInput.IsTarget(body?.Agent))
         {
             return Invalid("agent", "The agent's id is required (letters, digits and + - _ . only).");
+        }
+
+        if (http.GetCaller() is var caller && OwnCallsOnly(caller) && caller.AgentId != body!.Agent)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "An agent key places calls for its own agent only.");
         }
 
         if (!CallControlInput.IsTarget(body!.To))
@@ -162,6 +180,35 @@ internal static class CallControlEndpoints
         await wrapUps.SetAsync(id, code, "desk", agentId: null, ct);
         return Results.Ok(new { callId = id, code });
     }
+
+    /// <summary>
+    /// Agent keys work on their own calls only (the call's agent, or the agent whose own call it is); supervisors and
+    /// administrators on any. <paramref name="http"/> null: the endpoint's policy already admits no agent keys.
+    /// </summary>
+    private static async Task<IResult> SendAsync(HttpContext? http, CallControl calls, string id, CallCommand command, CancellationToken ct)
+    {
+        if (http?.GetCaller() is { } caller && OwnCallsOnly(caller))
+        {
+            var current = await calls.SendAsync(id, new DescribeCallCommand(false), ct);
+            if (current is null)
+            {
+                return Answer(id, null);
+            }
+
+            if (!IsOwn(current.View, caller.AgentId ?? ""))
+            {
+                return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "An agent key controls the calls of its own agent only.");
+            }
+        }
+
+        return Answer(id, await calls.SendAsync(id, command, ct));
+    }
+
+    private static bool OwnCallsOnly(ApiCaller caller) =>
+        !caller.IsAdmin && !caller.HasRole(ApiRoles.Supervisor) && !caller.HasRole(ApiRoles.Integrator) && !caller.HasRole(ApiRoles.Export);
+
+    private static bool IsOwn(CallView call, string agent) =>
+        call.Agent == agent || call.Legs.Any(l => l.Role == "agent" && l.Party == agent);
 
     private static IResult Answer(string id, CallCommandResult? result) => result switch
     {

@@ -150,7 +150,7 @@ public sealed class MonitoringInteropTests
         await agent.WaitForEventAsync(BaresipAgent.EventTypes.CallClosed, Wait);
 
         var heard = new Heard(agent.PlayedPath, customer.PlayedPath, colleague.PlayedPath, agentStart, customerStart, colleagueStart);
-        var report = heard.Report(joined, left);
+        var report = heard.Report(("conference", joined, left));
         Assert.True(heard.Customer(joined, left, AgentHz) > Loud && heard.Customer(joined, left, SupervisorHz) > Loud, report);
         Assert.True(heard.Agent(joined, left, CustomerHz) > Loud && heard.Agent(joined, left, SupervisorHz) > Loud, report);
         Assert.True(heard.Supervisor(joined, left, CustomerHz) > Loud && heard.Supervisor(joined, left, AgentHz) > Loud, report);

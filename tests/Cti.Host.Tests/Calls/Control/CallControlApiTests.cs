@@ -80,6 +80,25 @@ public sealed class CallControlApiTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Conflict, recording.StatusCode);
         }
 
+        // Roles: an agent key bound to 1001 does not see or control a call 1001 is not on; an integrator reads only;
+        // a qc key may not supervise; a forbidden request changes nothing.
+        using (var agentKey = _host.CreateClient(TestHost.AgentKey))
+        using (var integrator = _host.CreateClient(TestHost.IntegratorKey))
+        using (var qc = _host.CreateClient(TestHost.QcKey))
+        {
+            Assert.Empty(JsonNode.Parse(await agentKey.GetStringAsync(new Uri("/api/v1/calls", UriKind.Relative)))!["items"]!.AsArray());
+            using var agentHangup = await agentKey.PostAsync(new Uri($"/api/v1/calls/{id}/hangup", UriKind.Relative), null);
+            Assert.Equal(HttpStatusCode.Forbidden, agentHangup.StatusCode);
+            using var agentDials = await agentKey.PostAsJsonAsync(new Uri("/api/v1/calls", UriKind.Relative), new { agent = "1002", to = "13812345678" });
+            Assert.Equal(HttpStatusCode.Forbidden, agentDials.StatusCode);
+            Assert.Single(JsonNode.Parse(await integrator.GetStringAsync(new Uri("/api/v1/calls", UriKind.Relative)))!["items"]!.AsArray());
+            using var integratorHangup = await integrator.PostAsync(new Uri($"/api/v1/calls/{id}/hangup", UriKind.Relative), null);
+            Assert.Equal(HttpStatusCode.Forbidden, integratorHangup.StatusCode);
+            using var qcMonitor = await qc.PostAsJsonAsync(new Uri($"/api/v1/calls/{id}/monitor", UriKind.Relative), new { supervisor = "1005" });
+            Assert.Equal(HttpStatusCode.Forbidden, qcMonitor.StatusCode);
+            Assert.Equal("waiting", JsonNode.Parse(await client.GetStringAsync(new Uri($"/api/v1/calls/{id}", UriKind.Relative)))!["state"]!.GetValue<string>());
+        }
+
         // A wrap-up code given while the call lasts goes into its CDR.
         using (var disposition = await client.PostAsJsonAsync(new Uri($"/api/v1/calls/{id}/disposition", UriKind.Relative), new { code = "follow-up" }))
         {
