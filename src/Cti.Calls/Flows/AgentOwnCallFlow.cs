@@ -24,7 +24,7 @@ internal sealed partial class AgentOwnCallFlow(
     TimeSpan ringTimeout,
     ILogger logger) : CallFlow(call)
 {
-    private bool _agentReleased;
+    private readonly AgentCallReservation _reservation = new(call, acd);
     private EventHandler<GatewayCallEndedEventArgs>? _lineHandler;
     private Action? _cancelDial;
     private bool _lineInCall;
@@ -80,22 +80,11 @@ internal sealed partial class AgentOwnCallFlow(
         await Call.EndAsync(CallOutcomes.DispositionOf(outcome), HangupParty.Callee, status, Q850Causes.FromSipStatus(status));
     }
 
-    public override void OnConnected(CalleeLeg leg)
-    {
-        if (leg.Kind == CalleeKind.External)
-        {
-            acd.Post(new OutboundCallConnected(Call.AcdCallId));
-        }
-    }
+    public override void OnConnected(CalleeLeg leg) => _reservation.OnConnected(leg);
 
     public override void OnEnding(CdrDisposition disposition, int? sipCode)
     {
-        // Wrap-up after a conversation, idle otherwise.
-        if (!_agentReleased)
-        {
-            _agentReleased = true;
-            acd.Post(Call.Connected is not null && Call.AnsweredAt is not null ? new CallEnded(Call.AcdCallId) : new OutboundReservationReleased(Call.AcdCallId));
-        }
+        _reservation.Release();
 
         EndLine();
     }

@@ -43,26 +43,7 @@ internal static class StereoWav
 
     private static (int Data, int Length, int Channels, int Bits) Locate(byte[] bytes)
     {
-        Assert.True(bytes.Length >= 44, "not a WAV file");
-        int channels = 0, bits = 0;
-        var at = 12;
-        while (at + 8 <= bytes.Length)
-        {
-            var id = System.Text.Encoding.ASCII.GetString(bytes, at, 4);
-            var size = BitConverter.ToInt32(bytes, at + 4);
-            if (id == "fmt ")
-            {
-                channels = BitConverter.ToInt16(bytes, at + 10);
-                bits = BitConverter.ToInt16(bytes, at + 22);
-            }
-            else if (id == "data")
-            {
-                return (at + 8, size, channels, bits);
-            }
-
-            at += 8 + size + (size & 1);
-        }
-
-        throw new InvalidDataException("no data chunk");
+        var (data, length, channels, _) = WavTone.Layout(bytes);
+        return (data, length, channels, 16);
     }
 }

@@ -10,7 +10,7 @@ internal static class WavTone
     public static double Amplitude(string path, double fromSeconds, double toSeconds, double hz, int channel = 0)
     {
         var bytes = File.ReadAllBytes(path);
-        var (data, length, channels, rate) = Locate(bytes);
+        var (data, length, channels, rate) = Layout(bytes);
         var frame = channels * 2;
         var first = Math.Max(0, (int)(fromSeconds * rate));
         var last = Math.Min(length / frame, (int)(toSeconds * rate));
@@ -38,11 +38,12 @@ internal static class WavTone
     public static double Seconds(string path)
     {
         var bytes = File.ReadAllBytes(path);
-        var (_, length, channels, rate) = Locate(bytes);
+        var (_, length, channels, rate) = Layout(bytes);
         return length / (double)(channels * 2 * rate);
     }
 
-    private static (int Data, int Length, int Channels, int Rate) Locate(byte[] bytes)
+    /// <summary>Where the samples of a 16-bit PCM WAV are: data offset, length in bytes, channels, sample rate.</summary>
+    public static (int Data, int Length, int Channels, int Rate) Layout(byte[] bytes)
     {
         Assert.True(bytes.Length >= 44, "not a WAV file");
         int channels = 1, rate = 8000;
