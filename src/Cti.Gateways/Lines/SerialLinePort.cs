@@ -69,6 +69,19 @@ internal sealed class SerialLinePort : IDisposable
     public void Dispose()
     {
         _closing = true;
+
+        // Closing waits for the stream's pending I/O, and a write stuck on a device that vanished (a pty whose other
+        // end closed, an unplugged USB modem) may never finish: the close is bounded so that stopping a line cannot
+        // hang the service; a close still stuck after that is left to finish when the driver lets go.
+        var close = Task.Run(Close);
+        _ = close.Wait(CloseTimeout);
+    }
+
+    /// <summary>How long <see cref="Dispose"/> waits for the port to close.</summary>
+    internal static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(2);
+
+    private void Close()
+    {
         try
         {
             _port.Close();
