@@ -86,6 +86,19 @@ internal sealed partial class CallSession
         PlayMusic();
     }
 
+    /// <summary>
+    /// The caller side answered the INVITE the call sent it (a dialled customer, an agent's phone for click to dial):
+    /// relay leg A points at its media, both legs carry its codec, and the caller counts as answered.
+    /// </summary>
+    public void BridgeAnsweredCaller(SdpNegotiationResult answer)
+    {
+        Relay.LegA.SetRemote(answer.RemoteRtp, answer.RemoteRtcp);
+        Relay.LegA.PayloadType = answer.Codec!.PayloadType;
+        Relay.LegA.TelephoneEventPayloadType = answer.TelephoneEventPayloadType ?? -1;
+        Relay.LegB.PayloadType = answer.Codec.PayloadType;
+        Caller.MarkAnswered();
+    }
+
     /// <summary>Takes the 2xx of the caller side's own INVITE (a dialled customer, a line's audio).</summary>
     public async Task<(SdpNegotiationResult? Answer, bool Usable)> AcceptCallerAnswerAsync(CalleeLeg leg, SipResponse response)
     {

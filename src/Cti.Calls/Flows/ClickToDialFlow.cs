@@ -71,11 +71,7 @@ internal sealed partial class ClickToDialFlow(
             return;
         }
 
-        Call.Relay.LegA.SetRemote(answer.RemoteRtp, answer.RemoteRtcp);
-        Call.Relay.LegA.PayloadType = answer.Codec!.PayloadType;
-        Call.Relay.LegA.TelephoneEventPayloadType = answer.TelephoneEventPayloadType ?? -1;
-        Call.Relay.LegB.PayloadType = answer.Codec.PayloadType;
-        agentPhone.MarkAnswered();
+        Call.BridgeAnsweredCaller(answer);
         Call.Transfer.RingExternal(number, customerRingTimeout);
     }
 

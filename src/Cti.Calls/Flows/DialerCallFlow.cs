@@ -175,7 +175,7 @@ internal sealed partial class DialerCallFlow(
             return;
         }
 
-        BridgeCaller(answer);
+        Call.BridgeAnsweredCaller(answer);
         await OnCustomerAnsweredAsync();
     }
 
@@ -333,15 +333,5 @@ internal sealed partial class DialerCallFlow(
 
         _outcomeReported = true;
         campaign.Report(new CallOutcomeReport(Call.Id, outcome, _customerRingTime, status));
-    }
-
-    /// <summary>Points relay leg A at a caller side that answered our INVITE, and counts it answered.</summary>
-    private void BridgeCaller(SdpNegotiationResult answer)
-    {
-        Call.Relay.LegA.SetRemote(answer.RemoteRtp, answer.RemoteRtcp);
-        Call.Relay.LegA.PayloadType = answer.Codec!.PayloadType;
-        Call.Relay.LegA.TelephoneEventPayloadType = answer.TelephoneEventPayloadType ?? -1;
-        Call.Relay.LegB.PayloadType = answer.Codec.PayloadType;
-        Call.Caller.MarkAnswered();
     }
 }
