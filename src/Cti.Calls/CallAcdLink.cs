@@ -14,7 +14,7 @@ internal sealed partial class CallAcdLink(CallSession call, AcdEngine acd, Agent
 {
     public async Task OnAcdAsync(AcdOutput output)
     {
-        if (await call.Flow.OnAcdAsync(output))
+        if (await call.Attended.OnAcdAsync(output) || await call.Flow.OnAcdAsync(output))
         {
             return;
         }

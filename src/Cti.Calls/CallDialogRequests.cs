@@ -40,9 +40,9 @@ internal sealed partial class CallDialogRequests(CallSession call, AcdEngine acd
             return;
         }
 
-        if (call.Monitor.Owns(dialog))
+        if (call.Parties.Owns(dialog))
         {
-            await OnSupervisorRequestAsync(context, request);
+            await OnThirdPartyRequestAsync(context, request, dialog);
             return;
         }
 
@@ -69,22 +69,22 @@ internal sealed partial class CallDialogRequests(CallSession call, AcdEngine acd
     }
 
     /// <summary>
-    /// The supervisor's phone: BYE ends the monitoring (never the call); a re-INVITE cannot move the mixer's stream
-    /// and is refused; INFO and the rest are acknowledged.
+    /// A third party's phone (supervisor, conference member, consult target): BYE ends that party (never the call); a
+    /// re-INVITE cannot move the mixer's stream and is refused; INFO and the rest are acknowledged.
     /// </summary>
-    private async Task OnSupervisorRequestAsync(SipServerContext context, SipRequest request)
+    private async Task OnThirdPartyRequestAsync(SipServerContext context, SipRequest request, SipDialog dialog)
     {
         switch (request.Method)
         {
             case SipMethods.Bye:
                 await context.RespondAsync(context.CreateResponse(200, "OK"));
-                await call.Monitor.OnSupervisorByeAsync();
+                await call.Parties.OnByeAsync(dialog);
                 break;
             case SipMethods.Invite:
                 await context.RespondAsync(context.CreateResponse(488, "Not Acceptable Here"));
                 break;
             case SipMethods.Refer:
-                await context.RespondAsync(context.CreateResponse(403, "Supervisors cannot transfer"));
+                await context.RespondAsync(context.CreateResponse(403, "Third parties cannot transfer"));
                 break;
             default:
                 await context.RespondAsync(context.CreateResponse(200, "OK"));
@@ -155,6 +155,12 @@ internal sealed partial class CallDialogRequests(CallSession call, AcdEngine acd
             return;
         }
 
+        if (await call.Attended.OnAgentByeAsync())
+        {
+            // The agent left a consultation the target had answered: the customer is the target's now.
+            return;
+        }
+
         var callee = call.Connected!;
         Log.HungUp(logger, call.Id, callee.Kind == CalleeKind.External ? "transfer target" : "agent");
         await call.Caller.ByeAsync(q850);
@@ -189,9 +195,10 @@ internal sealed partial class CallDialogRequests(CallSession call, AcdEngine acd
     /// <summary>
     /// The connected callee puts the caller on hold or takes them off it, from its phone (a re-INVITE with
     /// <paramref name="direction"/>) or from the agent desk: the caller is told and hears music meanwhile, and the
-    /// ACD sees the agent holding. False when nothing changed.
+    /// ACD sees the agent holding. Without <paramref name="tellCaller"/> the caller only hears the music (no re-INVITE,
+    /// as for music on hold in most PBXs). False when nothing changed.
     /// </summary>
-    public bool CalleeHolds(bool holding, SdpDirection direction = SdpDirection.SendOnly)
+    public bool CalleeHolds(bool holding, SdpDirection direction = SdpDirection.SendOnly, bool tellCaller = true)
     {
         var agent = call.Connected?.AgentId;
         if (!call.Record.Hold(byCaller: false, holding, agent))
@@ -199,7 +206,11 @@ internal sealed partial class CallDialogRequests(CallSession call, AcdEngine acd
             return false;
         }
 
-        ForwardHold(fromCaller: false, holding ? direction : SdpDirection.SendRecv);
+        if (tellCaller)
+        {
+            ForwardHold(fromCaller: false, holding ? direction : SdpDirection.SendRecv);
+        }
+
         if (holding)
         {
             call.PlayMusic();

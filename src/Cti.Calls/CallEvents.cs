@@ -35,6 +35,12 @@ internal static class CallEvents
     public static CtiEvent Transferred(string callId, string? queue, string? fromAgent, string target, string kind) =>
         new(CtiEventTypes.CallTransferred, new JsonObject { ["target"] = target, ["kind"] = kind }) { CallId = callId, AgentId = fromAgent, Queue = queue };
 
+    public static CtiEvent TransferConsulting(string callId, string? queue, string? agent, string target, string kind) =>
+        new(CtiEventTypes.CallTransferConsulting, new JsonObject { ["target"] = target, ["kind"] = kind, ["mode"] = "attended" }) { CallId = callId, AgentId = agent, Queue = queue };
+
+    public static CtiEvent TransferCancelled(string callId, string? queue, string? agent, string target, string reason) =>
+        new(CtiEventTypes.CallTransferCancelled, new JsonObject { ["target"] = target, ["reason"] = reason }) { CallId = callId, AgentId = agent, Queue = queue };
+
     public static CtiEvent RecordingPaused(string callId, string? queue, string? agent, double offsetSeconds) =>
         new(CtiEventTypes.CallRecordingPaused, new JsonObject { ["offsetSeconds"] = offsetSeconds }) { CallId = callId, AgentId = agent, Queue = queue };
 

@@ -1,3 +1,4 @@
+using System.Net;
 using Cti.Cdrs;
 using Cti.Gateways.Lines;
 using Cti.Calls.Legs;
@@ -69,6 +70,27 @@ internal sealed partial class CallSession
                 return false;
             default:
                 return false;
+        }
+    }
+
+    /// <summary>
+    /// An attended transfer completes: <paramref name="target"/> (answered, its dialog mapped) takes the connected
+    /// callee's place and relay leg B points at its media; the transferor's dialog is forgotten. With
+    /// <paramref name="acdCallId"/> the ACD knows the call by the target's reservation from now on.
+    /// </summary>
+    public void HandOver(CalleeLeg target, IPEndPoint? rtp, IPEndPoint? rtcp, int telephoneEventPayloadType, string? acdCallId)
+    {
+        if (Connected?.Dialog is { } old)
+        {
+            _registry.UnmapDialog(old.CallId, old.LocalTag);
+        }
+
+        Relay.LegB.SetRemote(rtp, rtcp);
+        Relay.LegB.TelephoneEventPayloadType = telephoneEventPayloadType;
+        Connected = target;
+        if (acdCallId is not null)
+        {
+            AcdCallId = acdCallId;
         }
     }
 

@@ -100,7 +100,7 @@ internal sealed partial class CallSession
         }
 
         _phase = CallPhase.Ended;
-        await Monitor.EndAsync("call-ended");
+        await Parties.EndAsync("call-ended");
         Caller.Close();
         _welcomeTimer?.Dispose();
         _maxDurationTimer?.Dispose();
@@ -128,6 +128,6 @@ internal sealed partial class CallSession
             _registry.UnmapDialog(calleeDialog.CallId, calleeDialog.LocalTag);
         }
 
-        await Record.WriteAsync(Direction, Route.Trunk.Name, Route.Caller, Route.Did, disposition, hungUpBy, sipCode, q850, cdr => Caller.Describe(_flow.Describe(cdr)) with { Monitoring = [.. Monitor.Sessions] });
+        await Record.WriteAsync(Direction, Route.Trunk.Name, Route.Caller, Route.Did, disposition, hungUpBy, sipCode, q850, cdr => Caller.Describe(_flow.Describe(cdr)) with { Monitoring = [.. Parties.Sessions] });
     }
 }

@@ -2,7 +2,7 @@ using System.Threading.Channels;
 using Cti.Cdrs;
 using Cti.Calls.Control;
 using Cti.Calls.Flows;
-using Cti.Calls.Monitoring;
+using Cti.Calls.Parties;
 using Cti.Calls.Legs;
 using Cti.Trunks;
 using Cti.Media.Audio;
@@ -54,7 +54,10 @@ internal sealed partial class CallSession
         _flow = flow(this);
         _dialogs = new CallDialogRequests(this, services.Acd, services.Logger);
         _responses = new CalleeResponses(this, _dialogs, services.Acd, services.Logger);
-        Monitor = new CallMonitor(this, services.Contacts, services.Listeners, services.Ports, services.RelayOptions, services.MediaAddress, services.Events, services.Time, services.BridgeLogger, services.Logger);
+        Parties = new CallThirdParties(this, services.Contacts, services.Listeners, services.Ports, services.RelayOptions, services.MediaAddress, services.Events, services.Time, services.BridgeLogger, services.Logger);
+        Attended = new AttendedTransfer(this, _dialogs, services.Acd, services.Events, services.Logger);
+        Parties.Joined = Attended.OnJoinedAsync;
+        Parties.Left = Attended.OnLeftAsync;
         _commands = new CallCommands(this, _dialogs, services.Logger);
         AcdLink = new CallAcdLink(this, services.Acd, services.Contacts, services.Listeners, services.Options.TransferRingTimeout, services.Logger);
     }
@@ -96,8 +99,11 @@ internal sealed partial class CallSession
     /// <summary>What the call says to and hears from the ACD.</summary>
     public CallAcdLink AcdLink { get; }
 
-    /// <summary>A supervisor listening in, whispering or barging, if any.</summary>
-    public CallMonitor Monitor { get; }
+    /// <summary>Parties beyond customer and agent: a supervisor, conference members, an attended transfer's target.</summary>
+    public CallThirdParties Parties { get; }
+
+    /// <summary>Transfer with consultation from the agent desk.</summary>
+    public AttendedTransfer Attended { get; }
 
     /// <summary>The kind of call this is.</summary>
     public CallFlow Flow => _flow;
@@ -154,6 +160,18 @@ internal sealed partial class CallSession
         _acdCallIds.Add(AcdCallId);
         _registry.MapAcdId(AcdCallId, this);
         AcdWaiting = false;
+    }
+
+    /// <summary>
+    /// An ACD call id for a reservation beside the call's current one (an attended transfer's target): mapped to this
+    /// call so the ACD's answers arrive here, unmapped when the call ends.
+    /// </summary>
+    public string NewSideAcdId()
+    {
+        var id = Id + "/" + (++_segment).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _acdCallIds.Add(id);
+        _registry.MapAcdId(id, this);
+        return id;
     }
 
     public void PlayWelcome()
@@ -231,7 +249,7 @@ internal sealed partial class CallSession
 
     private Task OnMonitorDtmf(MonitorDtmfSignal signal)
     {
-        Monitor.OnDtmf(signal);
+        Parties.OnDtmf(signal);
         return Task.CompletedTask;
     }
 

@@ -13,11 +13,11 @@ internal sealed partial class CalleeResponses(CallSession call, CallDialogReques
 {
     public Task OnGuardAsync(CalleeGuardSignal signal)
     {
-        if (call.Legs.TryGet(signal.Token, out var supervisor) && call.Monitor.Owns(supervisor))
+        if (call.Legs.TryGet(signal.Token, out var supervisor) && call.Parties.Owns(supervisor))
         {
             call.Legs.Remove(signal.Token, out _);
             call.UnmapDialog(supervisor.Invite.CallId!, supervisor.LocalTag);
-            return call.Monitor.OnGuardAsync(supervisor);
+            return call.Parties.OnGuardAsync(supervisor);
         }
 
         if (call.Legs.TryGet(signal.Token, out var customer) && customer.Kind == CalleeKind.Customer && !customer.CancelRequested)
@@ -141,9 +141,9 @@ internal sealed partial class CalleeResponses(CallSession call, CallDialogReques
     /// <summary>The supervisor's phone answered or failed; a late answer to monitoring already over is hung up.</summary>
     private async Task OnSupervisorFinalAsync(CalleeLeg leg, SipResponse response)
     {
-        if (call.Monitor.Owns(leg))
+        if (call.Parties.Owns(leg))
         {
-            await call.Monitor.OnFinalAsync(leg, response);
+            await call.Parties.OnFinalAsync(leg, response);
             return;
         }
 

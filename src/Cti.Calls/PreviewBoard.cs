@@ -58,6 +58,9 @@ internal sealed class PreviewBoard(IEventPublisher events, IOptions<CallsOptions
         return true;
     }
 
+    /// <summary>The pending preview under <paramref name="callId"/>, if any.</summary>
+    public DialRequest? Find(string callId) => _pending.TryGetValue(callId, out var entry) ? entry.Request : null;
+
     public IReadOnlyList<(DialRequest Request, DateTimeOffset Since)> ForAgent(string? agentId) =>
         _pending.Values.Where(e => agentId is null || e.Request.AgentId == agentId).OrderBy(e => e.Since).Select(e => (e.Request, e.Since)).ToArray();
 

@@ -28,6 +28,12 @@ internal static class CtiEventTypes
     /// <summary>The agent desk or the dialer set the call's wrap-up code.</summary>
     public const string CallDisposition = "call.disposition";
     public const string CallTransferred = "call.transferred";
+
+    /// <summary>An attended transfer began: the customer is held while the agent consults the target.</summary>
+    public const string CallTransferConsulting = "call.transfer.consulting";
+
+    /// <summary>An attended transfer was cancelled or its target was not reached: the customer is back with the agent.</summary>
+    public const string CallTransferCancelled = "call.transfer.cancelled";
     public const string CallEnded = "call.ended";
     public const string CdrWritten = "cdr.written";
     public const string LeadPreview = "lead.preview";
@@ -37,7 +43,7 @@ internal static class CtiEventTypes
 
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        AgentState, CallOffered, CallQueued, CallRinging, CallAnswered, CallHeld, CallResumed, CallRecordingPaused, CallRecordingResumed, CallDisposition, CallMonitorStarted, CallMonitorChanged, CallMonitorEnded, CallConferenceJoined, CallConferenceLeft, CallTransferred, CallEnded, CdrWritten, LeadPreview,
+        AgentState, CallOffered, CallQueued, CallRinging, CallAnswered, CallHeld, CallResumed, CallRecordingPaused, CallRecordingResumed, CallDisposition, CallMonitorStarted, CallMonitorChanged, CallMonitorEnded, CallConferenceJoined, CallConferenceLeft, CallTransferred, CallTransferConsulting, CallTransferCancelled, CallEnded, CdrWritten, LeadPreview,
     };
 
     public static bool IsValidName(string type) =>

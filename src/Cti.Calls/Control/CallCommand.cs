@@ -25,10 +25,25 @@ internal sealed record HoldCallCommand(bool Hold) : CallCommand
     public override string Name => Hold ? "hold" : "resume";
 }
 
-/// <summary>Blind transfer of the connected call to a queue, an agent or an outside number.</summary>
-internal sealed record TransferCallCommand(string Target) : CallCommand
+/// <summary>
+/// Transfer of the connected call to a queue, an agent or an outside number: blind, or attended (the customer held
+/// while the agent consults the target first).
+/// </summary>
+internal sealed record TransferCallCommand(string Target, bool Attended = false) : CallCommand
 {
-    public override string Name => "transfer";
+    public override string Name => Attended ? "attended transfer" : "transfer";
+}
+
+/// <summary>Hand the customer to the consulted target.</summary>
+internal sealed record CompleteTransferCommand : CallCommand
+{
+    public override string Name => "complete transfer";
+}
+
+/// <summary>Hang up on the consulted target; the customer comes back to the agent.</summary>
+internal sealed record CancelTransferCommand : CallCommand
+{
+    public override string Name => "cancel transfer";
 }
 
 /// <summary>Ring a supervisor's phone to listen in, whisper to the agent or barge into the call.</summary>
@@ -53,6 +68,12 @@ internal sealed record ConferenceAddCommand(string Party) : CallCommand
 internal sealed record StopMonitorCommand : CallCommand
 {
     public override string Name => "stop monitoring";
+}
+
+/// <summary>Take one conference member (<see cref="Party"/>) or all of them off the call (the call goes on).</summary>
+internal sealed record EndConferenceCommand(string? Party) : CallCommand
+{
+    public override string Name => "end conference";
 }
 
 /// <summary>Pause the recording (card numbers read out) or resume it; the gap is marked.</summary>

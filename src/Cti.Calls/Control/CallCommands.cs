@@ -1,4 +1,6 @@
 using Cti.Calls.Legs;
+using Cti.Calls.Parties;
+using Cti.Media.Mixing;
 using Cti.Cdrs;
 using Cti.Numbers;
 
@@ -20,14 +22,18 @@ internal sealed partial class CallCommands(CallSession call, CallDialogRequests 
                 DescribeCallCommand d => CallCommandResult.Done(Describe(d.FullNumbers)),
                 HangupCallCommand => await HangupAsync(),
                 HoldCallCommand h => Hold(h.Hold),
-                TransferCallCommand t => Transfer(t.Target),
+                TransferCallCommand { Attended: true } t => await call.Attended.StartAsync(t.Target, () => Describe(false)),
+                TransferCallCommand t => await TransferAsync(t.Target),
+                CompleteTransferCommand => await call.Attended.CompleteAsync(() => Describe(false)),
+                CancelTransferCommand => await call.Attended.CancelAsync(() => Describe(false)),
                 RecordingCallCommand r => Recording(r.Pause),
-                MonitorCallCommand m => await call.Monitor.StartAsync(m.Supervisor, m.Mode, () => Describe(false)),
-                MonitorModeCommand m => call.Monitor.SetMode(m.Mode)
+                MonitorCallCommand m => await call.Parties.AddAsync(ThirdPartyRole.Supervisor, m.Supervisor, m.Mode, () => Describe(false)),
+                MonitorModeCommand m => call.Parties.SetMode(m.Mode)
                     ? CallCommandResult.Done(Describe(false))
-                    : CallCommandResult.Conflict(Describe(false), "No supervisor or conference party is on the call."),
-                StopMonitorCommand => await StopMonitorAsync(),
-                ConferenceAddCommand c => await call.Monitor.AddToConferenceAsync(c.Party, () => Describe(false)),
+                    : CallCommandResult.Conflict(Describe(false), "No supervisor is on the call."),
+                StopMonitorCommand => await EndPartiesAsync(ThirdPartyRole.Supervisor, null),
+                ConferenceAddCommand c => await call.Parties.AddAsync(ThirdPartyRole.Conference, c.Party, MonitoringMode.Barge, () => Describe(false)),
+                EndConferenceCommand e => await EndPartiesAsync(ThirdPartyRole.Conference, e.Party),
                 _ => CallCommandResult.Invalid(Describe(false), "Unknown command."),
             };
         if (result.Status == CallCommandStatus.Done && command is not DescribeCallCommand)
@@ -59,11 +65,9 @@ internal sealed partial class CallCommands(CallSession call, CallDialogRequests 
             legs.Add(Leg(connected, Connected(held), Number));
         }
 
-        if (call.Monitor.Supervisor is { } supervisor)
+        foreach (var party in call.Parties.All)
         {
-            legs.Add(call.Monitor.IsConference
-                ? new CallLegView(supervisor.StartsWith('+') ? "external" : "agent", fullNumbers ? supervisor : PhoneNumberMask.Mask(supervisor) ?? supervisor, call.Monitor.ModeName is null ? "ringing" : "connected")
-                : new CallLegView("supervisor", supervisor, call.Monitor.ModeName ?? "ringing"));
+            legs.Add(Party(party, fullNumbers));
         }
 
         foreach (var ringing in call.Legs.Ringing.Where(l => l.Kind is not (CalleeKind.Customer or CalleeKind.Supervisor)))
@@ -88,6 +92,17 @@ internal sealed partial class CallCommands(CallSession call, CallDialogRequests 
 
     private static string Connected(bool held) => held ? "held" : "connected";
 
+    private static CallLegView Party(ThirdParty party, bool fullNumbers)
+    {
+        var name = party.IsAgent || fullNumbers ? party.Target : CallThirdParties.Masked(party);
+        return party.Role switch
+        {
+            ThirdPartyRole.Supervisor => new CallLegView("supervisor", name, party.Joined ? MonitoringModes.Name(party.Mode) : "ringing"),
+            ThirdPartyRole.Conference => new CallLegView(party.IsAgent ? "agent" : "external", name, party.Joined ? "connected" : "ringing"),
+            _ => new CallLegView(party.IsAgent ? "agent" : "external", name, party.Joined ? "consulting" : "ringing"),
+        };
+    }
+
     private static CallLegView Leg(CalleeLeg leg, string state, Func<string?, string?> number) =>
         leg.AgentId is { } agent ? new CallLegView("agent", agent, state) : new CallLegView("external", number(leg.Target) ?? leg.Target, state);
 
@@ -110,14 +125,21 @@ internal sealed partial class CallCommands(CallSession call, CallDialogRequests 
         return CallCommandResult.Done(Describe(false));
     }
 
-    private async Task<CallCommandResult> StopMonitorAsync()
+    private async Task<CallCommandResult> EndPartiesAsync(ThirdPartyRole role, string? party)
     {
-        if (!call.Monitor.Active)
+        var matching = call.Parties.All.Where(p => p.Role == role && (party is null || p.Target == party || CallThirdParties.Masked(p) == party)).ToArray();
+        if (matching.Length == 0)
         {
-            return CallCommandResult.Conflict(Describe(false), "No supervisor or conference party is on the call.");
+            return CallCommandResult.Conflict(Describe(false), role == ThirdPartyRole.Supervisor
+                ? "No supervisor is on the call."
+                : party is null ? "No conference member is on the call." : $"'{party}' is not a conference member of the call.");
         }
 
-        await call.Monitor.EndAsync("stopped");
+        foreach (var p in matching)
+        {
+            await call.Parties.RemoveAsync(p, "stopped");
+        }
+
         return CallCommandResult.Done(Describe(false));
     }
 
@@ -126,6 +148,11 @@ internal sealed partial class CallCommands(CallSession call, CallDialogRequests 
         if (call.Connected is null)
         {
             return CallCommandResult.Conflict(Describe(false), $"The call is {CallStates.Waiting}: nobody is connected to hold or resume.");
+        }
+
+        if (call.Attended.InProgress)
+        {
+            return CallCommandResult.Conflict(Describe(false), "An attended transfer is in progress: the customer stays held until it completes or is cancelled.");
         }
 
         if (!dialogs.CalleeHolds(hold))
@@ -137,13 +164,25 @@ internal sealed partial class CallCommands(CallSession call, CallDialogRequests 
         return CallCommandResult.Done(Describe(false));
     }
 
-    private CallCommandResult Transfer(string target)
+    private async Task<CallCommandResult> TransferAsync(string target)
     {
         if (call.Connected is not { Dialog: not null } leg)
         {
             return CallCommandResult.Conflict(Describe(false), $"The call is {CallStates.Waiting}: only a connected call can be transferred.");
         }
 
+        if (call.Flow.CallingAgent is not null)
+        {
+            return CallCommandResult.Conflict(Describe(false), "The agent placed this call: calls an agent made are not transferred from the desk.");
+        }
+
+        if (call.Attended.InProgress)
+        {
+            return CallCommandResult.Conflict(Describe(false), "An attended transfer is in progress: complete or cancel it first.");
+        }
+
+        // The agent leaves: a supervisor or conference members on the call leave with them.
+        await call.Parties.EndAsync("call-moved");
         call.Transfer.TransferConnected(leg, target);
         return CallCommandResult.Done(Describe(false));
     }

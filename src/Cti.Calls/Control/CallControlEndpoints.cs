@@ -1,5 +1,5 @@
 using Cti.Campaigns;
-using Cti.Calls.Monitoring;
+using Cti.Calls.Parties;
 using Cti.Cdrs;
 using Cti.Platform.Audit;
 using Cti.Platform.Security;
@@ -9,7 +9,7 @@ namespace Cti.Calls.Control;
 
 /// <summary>
 /// Live calls and third-party call control under <c>/api/v1/calls</c>: list and describe, hang up, hold and resume,
-/// blind transfer, recording pause and resume. Each answers 200 with the call afterwards, 404 for an unknown call, 409
+/// blind and attended transfer, conferences, monitoring, recording pause and resume. Each answers 200 with the call afterwards, 404 for an unknown call, 409
 /// naming the state when the command does not fit it, 400 for a bad body.
 /// </summary>
 internal static class CallControlEndpoints
@@ -20,7 +20,7 @@ internal static class CallControlEndpoints
         group.MapGet("/", async (HttpContext http, string? agent, string? queue, string? campaign, CallControl calls, CancellationToken ct) =>
         {
             var caller = http.GetCaller();
-            var own = OwnCallsOnly(caller) ? caller.AgentId ?? "" : null;
+            var own = AgentKeyScope.OwnOnly(caller) ? caller.AgentId ?? "" : null;
             var items = (await calls.ListAsync(caller.SeesFullNumbers, ct))
                 .Where(c => own is null || IsOwn(c, own))
                 .Where(c => agent is null || IsOwn(c, agent))
@@ -49,13 +49,19 @@ internal static class CallControlEndpoints
                 return Invalid("to", $"A queue, an agent or a number is required: letters, digits and + - _ . only, at most {CallControlInput.MaxTargetLength} characters.");
             }
 
-            if (body!.Mode is not (null or "blind"))
+            if (body!.Mode is not (null or "blind" or "attended"))
             {
-                return Invalid("mode", "Supported modes: blind.");
+                return Invalid("mode", "Mode must be 'blind' or 'attended'.");
             }
 
-            return await SendAsync(http, calls, id, new TransferCallCommand(body.To!), ct);
+            return await SendAsync(http, calls, id, new TransferCallCommand(body.To!, Attended: body.Mode == "attended"), ct);
         }).WithName("TransferCall").RequireAuthorization(CtiPolicies.CallControl);
+        group.MapPost("/{id}/transfer/complete", (string id, HttpContext http, CallControl calls, CancellationToken ct) =>
+            SendAsync(http, calls, id, new CompleteTransferCommand(), ct))
+            .WithName("CompleteTransfer").RequireAuthorization(CtiPolicies.CallControl);
+        group.MapPost("/{id}/transfer/cancel", (string id, HttpContext http, CallControl calls, CancellationToken ct) =>
+            SendAsync(http, calls, id, new CancelTransferCommand(), ct))
+            .WithName("CancelTransfer").RequireAuthorization(CtiPolicies.CallControl);
         group.MapPost("/{id}/recording", async (string id, RecordingRequest? body, HttpContext http, CallControl calls, CancellationToken ct) =>
             body?.Action switch
             {
@@ -71,32 +77,34 @@ internal static class CallControlEndpoints
                 return Invalid("supervisor", "The supervisor's id is required (letters, digits and + - _ . only).");
             }
 
-            if (!CallMonitor.TryParseMode(body!.Mode ?? "listen", out var mode))
+            if (!MonitoringModes.TryParse(body!.Mode ?? "listen", out var mode))
             {
                 return Invalid("mode", "Mode must be 'listen', 'whisper' or 'barge'.");
             }
 
             var result = await calls.SendAsync(id, new MonitorCallCommand(body.Supervisor!, mode), ct);
-            audit.Record(http.GetCaller(), AuditActions.CallMonitored, id, result is { Status: CallCommandStatus.Done } ? AuditOutcome.Succeeded : AuditOutcome.Failed, $"supervisor {body.Supervisor} {CallMonitor.Name(mode)}");
+            audit.Record(http.GetCaller(), AuditActions.CallMonitored, id, result is { Status: CallCommandStatus.Done } ? AuditOutcome.Succeeded : AuditOutcome.Failed, $"supervisor {body.Supervisor} {MonitoringModes.Name(mode)}");
             return Answer(id, result);
         }).WithName("MonitorCall").RequireAuthorization(CtiPolicies.SuperviseCalls);
         group.MapPatch("/{id}/monitor", async (string id, MonitorRequest? body, HttpContext http, CallControl calls, IAuditLog audit, CancellationToken ct) =>
         {
-            if (!CallMonitor.TryParseMode(body?.Mode, out var mode))
+            if (!MonitoringModes.TryParse(body?.Mode, out var mode))
             {
                 return Invalid("mode", "Mode must be 'listen', 'whisper' or 'barge'.");
             }
 
             var result = await calls.SendAsync(id, new MonitorModeCommand(mode), ct);
-            audit.Record(http.GetCaller(), AuditActions.CallMonitored, id, result is { Status: CallCommandStatus.Done } ? AuditOutcome.Succeeded : AuditOutcome.Failed, $"mode {CallMonitor.Name(mode)}");
+            audit.Record(http.GetCaller(), AuditActions.CallMonitored, id, result is { Status: CallCommandStatus.Done } ? AuditOutcome.Succeeded : AuditOutcome.Failed, $"mode {MonitoringModes.Name(mode)}");
             return Answer(id, result);
         }).WithName("ChangeMonitorMode").RequireAuthorization(CtiPolicies.SuperviseCalls);
         group.MapPost("/{id}/conference", async (string id, ConferenceRequest? body, HttpContext http, CallControl calls, CancellationToken ct) =>
             CallControlInput.IsTarget(body?.Add)
                 ? await SendAsync(http, calls, id, new ConferenceAddCommand(body!.Add!), ct)
                 : Invalid("add", "An agent or a number to add is required (letters, digits and + - _ . only).")).WithName("ConferenceCall").RequireAuthorization(CtiPolicies.CallControl);
-        group.MapDelete("/{id}/conference", (string id, HttpContext http, CallControl calls, CancellationToken ct) =>
-            SendAsync(http, calls, id, new StopMonitorCommand(), ct)).WithName("EndConference").RequireAuthorization(CtiPolicies.CallControl);
+        group.MapDelete("/{id}/conference", (string id, string? party, HttpContext http, CallControl calls, CancellationToken ct) =>
+            party is null || CallControlInput.IsTarget(party)
+                ? SendAsync(http, calls, id, new EndConferenceCommand(party), ct)
+                : Task.FromResult(Invalid("party", "The member to remove is an agent id or a number (letters, digits and + - _ . only)."))).WithName("EndConference").RequireAuthorization(CtiPolicies.CallControl);
         group.MapDelete("/{id}/monitor", (string id, CallControl calls, CancellationToken ct) =>
             SendAsync(null, calls, id, new StopMonitorCommand(), ct)).WithName("StopMonitoring").RequireAuthorization(CtiPolicies.SuperviseCalls);
         return group;
@@ -121,7 +129,7 @@ internal static class CallControlEndpoints
             return Invalid("agent", "The agent's id is required (letters, digits and + - _ . only).");
         }
 
-        if (http.GetCaller() is var caller && OwnCallsOnly(caller) && caller.AgentId != body!.Agent)
+        if (http.GetCaller() is var caller && AgentKeyScope.OwnOnly(caller) && caller.AgentId != body!.Agent)
         {
             return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "An agent key places calls for its own agent only.");
         }
@@ -164,7 +172,7 @@ internal static class CallControlEndpoints
     /// The wrap-up code of a live call, or of an ended one (agents usually set it in wrap-up): 200 with the code, 404
     /// when neither a live call nor a CDR has the id.
     /// </summary>
-    private static async Task<IResult> SetDispositionAsync(string id, DispositionRequest? body, CallRegistry registry, SqliteCdrStore cdrs, CdrWrapUpCodes wrapUps, IOptions<CallsOptions> options, CancellationToken ct)
+    private static async Task<IResult> SetDispositionAsync(string id, DispositionRequest? body, HttpContext http, CallControl calls, SqliteCdrStore cdrs, CdrWrapUpCodes wrapUps, IOptions<CallsOptions> options, CancellationToken ct)
     {
         var allowed = options.Value.EffectiveWrapUpCodes.Concat(DialerApiNames.DispositionNames).ToArray();
         if (body?.Code is not { } code || !allowed.Contains(code, StringComparer.Ordinal))
@@ -172,9 +180,17 @@ internal static class CallControlEndpoints
             return Invalid("code", $"'{Shorten(body?.Code ?? "")}' is not a wrap-up code; use one of {string.Join(", ", allowed)}.");
         }
 
-        if (registry.Find(id) is null && cdrs.Get(id) is null)
+        var live = await calls.SendAsync(id, new DescribeCallCommand(false), ct);
+        var ended = live is null ? cdrs.Get(id) : null;
+        if (live is null && ended is null)
         {
             return Answer(id, null);
+        }
+
+        var caller = http.GetCaller();
+        if (AgentKeyScope.OwnOnly(caller) && !(live is not null ? IsOwn(live.View, caller.AgentId ?? "") : ended!.Agent == caller.AgentId))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "An agent key sets the wrap-up code of its own agent's calls only.");
         }
 
         await wrapUps.SetAsync(id, code, "desk", agentId: null, ct);
@@ -187,7 +203,7 @@ internal static class CallControlEndpoints
     /// </summary>
     private static async Task<IResult> SendAsync(HttpContext? http, CallControl calls, string id, CallCommand command, CancellationToken ct)
     {
-        if (http?.GetCaller() is { } caller && OwnCallsOnly(caller))
+        if (http?.GetCaller() is { } caller && AgentKeyScope.OwnOnly(caller))
         {
             var current = await calls.SendAsync(id, new DescribeCallCommand(false), ct);
             if (current is null)
@@ -203,9 +219,6 @@ internal static class CallControlEndpoints
 
         return Answer(id, await calls.SendAsync(id, command, ct));
     }
-
-    private static bool OwnCallsOnly(ApiCaller caller) =>
-        !caller.IsAdmin && !caller.HasRole(ApiRoles.Supervisor) && !caller.HasRole(ApiRoles.Integrator) && !caller.HasRole(ApiRoles.Export);
 
     private static bool IsOwn(CallView call, string agent) =>
         call.Agent == agent || call.Legs.Any(l => l.Role == "agent" && l.Party == agent);

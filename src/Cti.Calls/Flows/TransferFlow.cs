@@ -20,6 +20,14 @@ internal sealed partial class TransferFlow(CallSession call, AcdEngine acd, Rout
     public async Task OnReferAsync(SipServerContext context, SipDialog dialog)
     {
         var request = context.Request;
+        if (request.Headers.Get(SipHeaderNames.ReferTo) is { } withReplaces && withReplaces.Contains("Replaces=", StringComparison.OrdinalIgnoreCase))
+        {
+            // A phone's own attended transfer (RFC 3891) would join two calls Cti anchors apart; refused rather than
+            // taken as a blind transfer that would call the target a second time.
+            await context.RespondAsync(context.CreateResponse(501, "Transfer with Replaces not supported"));
+            return;
+        }
+
         if (call.Connected is not { } leg || leg.Dialog != dialog || request.Headers.Get(SipHeaderNames.ReferTo) is not { } referTo ||
             !TryReadReferTarget(referTo, out var target))
         {
@@ -45,9 +53,7 @@ internal sealed partial class TransferFlow(CallSession call, AcdEngine acd, Rout
     public string TransferConnected(CalleeLeg leg, string target)
     {
         var kind = Classify(target, out var resolved);
-        var now = call.Record.Transferred(leg.AgentId, resolved, kind);
-        metrics.Transferred(kind);
-        Log.Transferring(logger, call.Id, kind);
+        var now = Note(leg.AgentId, resolved, kind);
 
         call.Sender.SendBye(leg.Dialog!, Q850Causes.NormalClearing);
         call.AcdLink.LegEnded(leg, callerHungUp: false);
@@ -106,7 +112,17 @@ internal sealed partial class TransferFlow(CallSession call, AcdEngine acd, Rout
         acd.Post(new CallArrived(call.AcdCallId, queue, call.Route.Caller));
     }
 
-    private string Classify(string target, out string resolved)
+    /// <summary>A transfer step for the CDR, the <c>call.transferred</c> event and the metrics.</summary>
+    public DateTimeOffset Note(string? fromAgent, string target, string kind)
+    {
+        var now = call.Record.Transferred(fromAgent, target, kind);
+        metrics.Transferred(kind);
+        Log.Transferring(logger, call.Id, kind);
+        return now;
+    }
+
+    /// <summary>What <paramref name="target"/> is: a queue, an agent (by id or extension) or a number (in E.164).</summary>
+    public string Classify(string target, out string resolved)
     {
         var config = routing.Current;
         if (config.Queues.Any(q => q.Id == target))
@@ -161,7 +177,7 @@ internal sealed partial class TransferFlow(CallSession call, AcdEngine acd, Rout
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 5014, Level = LogLevel.Information, Message = "Call {CallId}: blind transfer to a {Kind}")]
+        [LoggerMessage(EventId = 5014, Level = LogLevel.Information, Message = "Call {CallId}: transferred to a {Kind}")]
         public static partial void Transferring(ILogger logger, string callId, string kind);
 
         [LoggerMessage(EventId = 5015, Level = LogLevel.Information, Message = "Call {CallId}: the transfer target did not answer; back to the queue")]

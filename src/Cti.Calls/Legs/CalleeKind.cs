@@ -15,6 +15,6 @@ internal enum CalleeKind
     /// <summary>The customer an outbound (dialer) call rings: once answered it becomes the call's caller leg.</summary>
     Customer,
 
-    /// <summary>A supervisor's phone rung to listen in, whisper or barge; its audio goes through the call's mixer.</summary>
+    /// <summary>A third party (a supervisor, a conference member, an attended transfer's target); its audio goes through the call's mixer.</summary>
     Supervisor,
 }

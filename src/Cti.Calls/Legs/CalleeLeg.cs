@@ -55,6 +55,27 @@ internal sealed class CalleeLeg : ICallLeg
     /// <summary>Our tag on the INVITE (its From tag), which is the local tag of the dialog it creates.</summary>
     public string LocalTag => Invite.From!.Tag!;
 
+    /// <summary>
+    /// The same INVITE and dialog under another kind, ACD id and media: an attended transfer's target, rung as a third
+    /// party, becoming the call's connected callee.
+    /// </summary>
+    public CalleeLeg Becomes(CalleeKind kind, string? agentId, string acdCallId, SdpMediaOptions offer) => new()
+    {
+        Token = Token,
+        Kind = kind,
+        AgentId = agentId,
+        Target = Target,
+        AcdCallId = acdCallId,
+        Invite = Invite,
+        Destination = Destination,
+        StartedAt = StartedAt,
+        Offer = offer,
+        Sender = Sender,
+        SdpVersion = SdpVersion,
+        Dialog = Dialog,
+        Ringing = Ringing,
+    };
+
     /// <summary>Fires when the leg rang too long without a final response.</summary>
     public ITimer? GuardTimer { get; set; }
 

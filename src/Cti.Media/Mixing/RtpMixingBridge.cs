@@ -252,6 +252,39 @@ public sealed partial class RtpMixingBridge : IAsyncDisposable
         });
     }
 
+    /// <summary>
+    /// Sets who hears whom among <paramref name="participants"/> at once, from the next tick: <paramref name="hears"/>
+    /// is asked for every ordered pair of their indexes (listener, speaker) now, so no tick sees half a change.
+    /// </summary>
+    public void SetHearing(IReadOnlyList<RtpBridgeParticipant> participants, Func<int, int, bool> hears)
+    {
+        ArgumentNullException.ThrowIfNull(participants);
+        ArgumentNullException.ThrowIfNull(hears);
+        var members = participants.ToArray();
+        var plan = new bool[members.Length, members.Length];
+        for (var listener = 0; listener < members.Length; listener++)
+        {
+            for (var speaker = 0; speaker < members.Length; speaker++)
+            {
+                plan[listener, speaker] = listener != speaker && hears(listener, speaker);
+            }
+        }
+
+        _changes.Enqueue(() =>
+        {
+            for (var listener = 0; listener < members.Length; listener++)
+            {
+                for (var speaker = 0; speaker < members.Length; speaker++)
+                {
+                    if (listener != speaker && InMix(members[listener]) && InMix(members[speaker]))
+                    {
+                        _hearing.Set(members[listener].Slot, members[speaker].Slot, plan[listener, speaker]);
+                    }
+                }
+            }
+        });
+    }
+
     /// <summary>Applies a monitoring mode among the three from the next tick (see <see cref="HearingRules.ApplyMonitoring"/>).</summary>
     public void SetMonitoring(MonitoringMode mode, RtpBridgeParticipant customer, RtpBridgeParticipant agent, RtpBridgeParticipant supervisor)
     {

@@ -84,6 +84,16 @@ public sealed class RtpRelayLeg
     /// <summary>Start and end of this party's RFC 4733 events, each reported once.</summary>
     internal TelephoneEventTracker Dtmf { get; } = new();
 
+    /// <summary>
+    /// Added to the sequence number and timestamp of every packet relayed to this party, so that after playback or the
+    /// mixer the relayed stream carries on the numbering the party heard last (see <see cref="TryGetContinuation"/>).
+    /// Written and read only by the loop that relays to this leg.
+    /// </summary>
+    internal ushort RelaySequenceOffset { get; set; }
+
+    /// <inheritdoc cref="RelaySequenceOffset"/>
+    internal uint RelayTimestampOffset { get; set; }
+
     /// <summary>Set when playback toward this leg stops: the first relayed audio packet then carries the marker bit.</summary>
     internal bool MarkNextRelayed
     {

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
@@ -187,15 +188,27 @@ public sealed partial class RtpRelaySession : IAsyncDisposable
         var stream = Volatile.Read(ref _playback[(int)leg]);
         var now = _time.GetTimestamp();
         var samplesPerFrame = (int)(_options.PlaybackPtime.TotalMilliseconds * 8);
+        if (stream is not null && target.TryGetContinuation(now, samplesPerFrame, out var nextSequence, out var nextTimestamp))
+        {
+            // Played again after relayed audio: carry on the numbering the party heard last (see TryGetContinuation).
+            lock (stream.Gate)
+            {
+                stream.Sequence = nextSequence;
+                stream.Timestamp = nextTimestamp;
+                stream.LastFrameAt = 0;
+            }
+        }
+
         if (stream is null)
         {
             Span<byte> random = stackalloc byte[10];
             RandomNumberGenerator.Fill(random);
+            var continues = target.TryGetContinuation(now, samplesPerFrame, out var sequence, out var timestamp);
             stream = new PlaybackStream(
                 target,
                 BitConverter.ToUInt32(random),
-                BitConverter.ToUInt16(random[4..]),
-                BitConverter.ToUInt32(random[6..]),
+                continues ? sequence : BitConverter.ToUInt16(random[4..]),
+                continues ? timestamp : BitConverter.ToUInt32(random[6..]),
                 samplesPerFrame);
             Volatile.Write(ref _playback[(int)leg], stream);
         }
@@ -424,9 +437,27 @@ public sealed partial class RtpRelaySession : IAsyncDisposable
         {
             if (to.MarkNextRelayed && header.PayloadType != from.TelephoneEventPayloadType)
             {
-                // First bridged packet after playback: a new source for the receiver, so flag the start of a talkspurt.
+                // First bridged packet after playback or the mixer: flag the start of a talkspurt, and carry on the
+                // numbering the receiver heard last (a jitter buffer that keeps it across an SSRC change would
+                // otherwise drop the relayed stream as late).
                 to.MarkNextRelayed = false;
                 packet[1] |= 0x80;
+                if (to.TryGetContinuation(_time.GetTimestamp(), Math.Max(1, payload.Length), out var sequence, out var timestamp))
+                {
+                    to.RelaySequenceOffset = unchecked((ushort)(sequence - header.SequenceNumber));
+                    to.RelayTimestampOffset = unchecked(timestamp - header.Timestamp);
+                }
+            }
+
+            if (to.RelaySequenceOffset != 0 || to.RelayTimestampOffset != 0)
+            {
+                header = header with
+                {
+                    SequenceNumber = unchecked((ushort)(header.SequenceNumber + to.RelaySequenceOffset)),
+                    Timestamp = unchecked(header.Timestamp + to.RelayTimestampOffset),
+                };
+                BinaryPrimitives.WriteUInt16BigEndian(packet[2..], header.SequenceNumber);
+                BinaryPrimitives.WriteUInt32BigEndian(packet[4..], header.Timestamp);
             }
 
             // RFC 4733 events pass through, renumbered when the two parties agreed different payload types for them.

@@ -86,6 +86,8 @@ public sealed class OutboundDialerInteropTests
             Assert.True(logout.IsSuccessStatusCode, await logout.Content.ReadAsStringAsync());
         }
 
+        // The campaign sees agents on its refresh (a snapshot); once it has seen 1001 gone, nothing more is dialled.
+        await bed.WaitUntilAsync(async () => await bed.MetricAsync("cti_dialer_agents_free{campaign=\"demo-renewals\"") == 0, Wait, "the campaign seeing no free agent");
         await UploadAsync(bed, "l2", "13912345682", "13912345692");
         await Task.Delay(TimeSpan.FromSeconds(4));
         Assert.Equal(3, (await bed.CdrsAsync()).Count);

@@ -1,6 +1,7 @@
 using Cti.Media.Audio;
 using Cti.Media.Mixing;
 using Cti.Media.Relay;
+using Cti.Media.Rtp;
 using Cti.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -64,7 +65,7 @@ public sealed class RtpMixingBridgeRelayTests
     }
 
     [Fact]
-    public async Task ReleaseRelay_AfterMonitoring_LegsRelayPacketsUntouchedAgainWithAMarkedTalkspurt()
+    public async Task ReleaseRelay_AfterMonitoring_LegsRelayAgainWithAMarkedTalkspurtContinuingTheMixNumbering()
     {
         var time = new FakeTimeProvider();
         using var allocator = new RtpPortAllocator(RelayTestKit.NextRange());
@@ -80,13 +81,19 @@ public sealed class RtpMixingBridgeRelayTests
 
         bridge.ReleaseRelay(relay);
         time.Advance(Tick);
+        var lastMixed = relay.LegB.TryGetContinuation(time.GetTimestamp(), 160, out var expectedSequence, out _);
         var sent = RelayTestKit.Rtp(500, ssrc: 0x77, fill: 0x11);
         await call.Customer.Client.SendAsync(sent, relay.LegA.LocalRtpEndPoint);
         var received = await call.Agent.ReceivePacketAsync();
 
+        // The customer's own packet again (SSRC, payload), numbered on from what the agent heard from the mix.
+        Assert.True(lastMixed);
         Assert.False(relay.IsDiverted);
+        Assert.True(RtpHeader.TryRead(received, out var header));
         Assert.Equal(sent[1] | 0x80, received[1]);
-        Assert.Equal(sent.AsSpan(2).ToArray(), received.AsSpan(2).ToArray());
+        Assert.Equal(expectedSequence, header.SequenceNumber);
+        Assert.Equal(0x77u, header.Ssrc);
+        Assert.Equal(sent.AsSpan(12).ToArray(), received.AsSpan(12).ToArray());
         Assert.Equal(1, bridge.GetStatistics().Participants);
         Assert.True(customerLeg.IsRemoved);
     }

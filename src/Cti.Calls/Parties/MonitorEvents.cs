@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Cti.Events;
 
-namespace Cti.Calls.Monitoring;
+namespace Cti.Calls.Parties;
 
 /// <summary>The <c>call.monitor.*</c> events; the supervisor is in <c>data</c>, the agent in <c>agentId</c>.</summary>
 internal static class MonitorEvents
