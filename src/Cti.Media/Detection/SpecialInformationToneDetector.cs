@@ -12,10 +12,15 @@ namespace Cti.Media.Detection;
 public sealed class SpecialInformationToneDetector
 {
     private const int NoTone = -1;
-    private const int ThirdTone = 4;
+    private const int Low = 0;
+    private const int High = 1;
+    private const int Middle = 2;
 
-    // First segment low/high, second segment low/high, third segment.
-    private static readonly double[] Frequencies = [913.8, 985.2, 1370.6, 1428.5, 1776.7];
+    // Telcordia's low and high frequency of each segment, plus a probe mid-band: ITU-T E.180 only asks for
+    // 950/1400/1800 ± 50 Hz, and a tone there reads as a SIT of unknown coding rather than as nothing.
+    private static readonly double[] Frequencies = [913.8, 985.2, 950, 1370.6, 1428.5, 1400, 1776.7, 1820];
+    private static readonly int[] Segments = [1, 1, 1, 2, 2, 2, 3, 3];
+    private static readonly int[] Kinds = [Low, High, Middle, Low, High, Middle, Low, Middle];
     private static readonly double[] Coefficients = Array.ConvertAll(Frequencies, FrameMeasures.Coefficient);
 
     private readonly SpecialInformationToneDetectorOptions _options;
@@ -131,8 +136,8 @@ public sealed class SpecialInformationToneDetector
         var energy = FrameMeasures.Energy(frame);
         var rms = FrameMeasures.Rms(energy, frame.Length);
         var voiced = _gate.IsVoice(rms);
-        var tone = rms >= _options.MinimumToneRms ? DominantTone(frame, energy) : NoTone;
-        Track(tone);
+        var probe = rms >= _options.MinimumToneRms ? DominantProbe(frame, energy) : NoTone;
+        Track(probe);
         if (_result.IsDecided)
         {
             return;
@@ -142,7 +147,7 @@ public sealed class SpecialInformationToneDetector
         {
             if (_options.DetectAnnouncements)
             {
-                var tonal = tone != NoTone || (voiced && _steadyTone.Add(frame, energy) > 0);
+                var tonal = probe != NoTone || (voiced && _steadyTone.Add(frame, energy) > 0);
                 if (!voiced)
                 {
                     _steadyTone.Reset();
@@ -163,7 +168,7 @@ public sealed class SpecialInformationToneDetector
         }
     }
 
-    private int DominantTone(ReadOnlySpan<short> frame, long energy)
+    private int DominantProbe(ReadOnlySpan<short> frame, long energy)
     {
         var best = NoTone;
         var bestShare = 0.0;
@@ -180,27 +185,28 @@ public sealed class SpecialInformationToneDetector
         return bestShare >= _options.MinimumToneShare ? best : NoTone;
     }
 
-    // Runs of frames of one tone become segments; a short gap inside a run is absorbed (a frame straddling a click),
-    // a longer one or another tone closes it. Every closed segment is checked as the third of a sequence.
-    private void Track(int tone)
+    // Runs of frames of one segment's band become segments; a short gap inside a run is absorbed (a frame straddling
+    // a click), a longer one or another band closes it. Every closed segment is checked as the third of a sequence.
+    private void Track(int probe)
     {
-        if (tone != NoTone && tone == _run.Tone)
+        var band = probe == NoTone ? NoTone : Segments[probe];
+        if (band != NoTone && band == _run.Band)
         {
-            _run = _run with { Frames = _run.Frames + 1 + _gap };
+            _run = _run.Add(Kinds[probe], 1 + _gap);
             _gap = 0;
             return;
         }
 
-        if (tone != NoTone)
+        if (band != NoTone)
         {
             CloseRun();
-            _run = new Segment(tone, 1, _gap);
+            _run = new Segment(band, 0, _gap, 0, 0, 0).Add(Kinds[probe], 1);
             _gap = 0;
             return;
         }
 
         _gap++;
-        if (_run.Tone != NoTone && _gap > _maximumGapFrames)
+        if (_run.Band != NoTone && _gap > _maximumGapFrames)
         {
             CloseRun();
         }
@@ -208,7 +214,7 @@ public sealed class SpecialInformationToneDetector
 
     private void CloseRun()
     {
-        if (_run.Tone == NoTone)
+        if (_run.Band == NoTone)
         {
             return;
         }
@@ -217,26 +223,38 @@ public sealed class SpecialInformationToneDetector
         _second = _third;
         _third = _run;
         _run = Segment.Empty;
-        if (_third.Tone == ThirdTone
-            && _second.Tone is 2 or 3
-            && _first.Tone is 0 or 1
+        if (_third.Band == 3 && _second.Band == 2 && _first.Band == 1
             && _second.GapBefore <= _maximumGapFrames
             && _third.GapBefore <= _maximumGapFrames
             && Valid(_first) && Valid(_second) && Valid(_third))
         {
-            var category = SitClassification.Classify(
-                firstHigh: _first.Tone == 1,
-                firstLong: _first.Frames >= _longSegmentFrames,
-                secondHigh: _second.Tone == 3,
-                secondLong: _second.Frames >= _longSegmentFrames);
+            var category = _first.Kind == Middle || _second.Kind == Middle
+                ? SitCategory.Unknown
+                : SitClassification.Classify(
+                    firstHigh: _first.Kind == High,
+                    firstLong: _first.Frames >= _longSegmentFrames,
+                    secondHigh: _second.Kind == High,
+                    secondLong: _second.Frames >= _longSegmentFrames);
             _result = new SitResult(SitClassification.OutcomeOf(category), category, ElapsedMilliseconds);
         }
     }
 
     private bool Valid(Segment segment) => segment.Frames >= _minimumSegmentFrames && segment.Frames <= _maximumSegmentFrames;
 
-    private readonly record struct Segment(int Tone, int Frames, int GapBefore)
+    // A segment: its band (1–3), length in frames, the gap before it, and how many frames each probe kind won.
+    private readonly record struct Segment(int Band, int Frames, int GapBefore, int LowFrames, int HighFrames, int MiddleFrames)
     {
-        public static Segment Empty { get; } = new(NoTone, 0, 0);
+        public static Segment Empty { get; } = new(NoTone, 0, 0, 0, 0, 0);
+
+        /// <summary>The probe kind that won most frames.</summary>
+        public int Kind => HighFrames > LowFrames && HighFrames >= MiddleFrames ? High : MiddleFrames > LowFrames ? Middle : Low;
+
+        public Segment Add(int kind, int frames) => this with
+        {
+            Frames = Frames + frames,
+            LowFrames = LowFrames + (kind == Low ? 1 : 0),
+            HighFrames = HighFrames + (kind == High ? 1 : 0),
+            MiddleFrames = MiddleFrames + (kind == Middle ? 1 : 0),
+        };
     }
 }
