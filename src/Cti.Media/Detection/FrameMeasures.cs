@@ -70,4 +70,53 @@ internal static class FrameMeasures
         // Parseval: a sine's energy N·A²/2 against its DFT power (N·A/2)² gives the factor 2/N.
         return Math.Min(1, 2 * power / (frame.Length * (double)energy));
     }
+
+    /// <summary>
+    /// <see cref="ToneShare"/> for several frequencies at once, four per pass over the frame: the four Goertzel
+    /// recurrences are independent, so the processor overlaps them instead of waiting on one chain at a time.
+    /// </summary>
+    public static void ToneShares(ReadOnlySpan<short> frame, ReadOnlySpan<double> coefficients, long energy, Span<double> shares)
+    {
+        var scale = energy <= 0 ? 0 : 2 / (frame.Length * (double)energy);
+        for (var first = 0; first < coefficients.Length; first += 4)
+        {
+            var count = Math.Min(4, coefficients.Length - first);
+            var c0 = coefficients[first];
+            var c1 = count > 1 ? coefficients[first + 1] : 0;
+            var c2 = count > 2 ? coefficients[first + 2] : 0;
+            var c3 = count > 3 ? coefficients[first + 3] : 0;
+            double p0 = 0, q0 = 0, p1 = 0, q1 = 0, p2 = 0, q2 = 0, p3 = 0, q3 = 0;
+            foreach (var sample in frame)
+            {
+                var s0 = sample + (c0 * p0) - q0;
+                var s1 = sample + (c1 * p1) - q1;
+                var s2 = sample + (c2 * p2) - q2;
+                var s3 = sample + (c3 * p3) - q3;
+                q0 = p0;
+                p0 = s0;
+                q1 = p1;
+                p1 = s1;
+                q2 = p2;
+                p2 = s2;
+                q3 = p3;
+                p3 = s3;
+            }
+
+            shares[first] = Math.Min(1, scale * ((p0 * p0) + (q0 * q0) - (c0 * p0 * q0)));
+            if (count > 1)
+            {
+                shares[first + 1] = Math.Min(1, scale * ((p1 * p1) + (q1 * q1) - (c1 * p1 * q1)));
+            }
+
+            if (count > 2)
+            {
+                shares[first + 2] = Math.Min(1, scale * ((p2 * p2) + (q2 * q2) - (c2 * p2 * q2)));
+            }
+
+            if (count > 3)
+            {
+                shares[first + 3] = Math.Min(1, scale * ((p3 * p3) + (q3 * q3) - (c3 * p3 * q3)));
+            }
+        }
+    }
 }

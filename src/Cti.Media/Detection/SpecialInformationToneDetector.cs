@@ -170,14 +170,15 @@ public sealed class SpecialInformationToneDetector
 
     private int DominantProbe(ReadOnlySpan<short> frame, long energy)
     {
+        Span<double> shares = stackalloc double[Coefficients.Length];
+        FrameMeasures.ToneShares(frame, Coefficients, energy, shares);
         var best = NoTone;
         var bestShare = 0.0;
-        for (var i = 0; i < Coefficients.Length; i++)
+        for (var i = 0; i < shares.Length; i++)
         {
-            var share = FrameMeasures.ToneShare(frame, Coefficients[i], energy);
-            if (share > bestShare)
+            if (shares[i] > bestShare)
             {
-                bestShare = share;
+                bestShare = shares[i];
                 best = i;
             }
         }

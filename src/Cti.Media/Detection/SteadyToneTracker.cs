@@ -38,16 +38,22 @@ internal sealed class SteadyToneTracker
             return Reset();
         }
 
+        Span<double> coefficients = stackalloc double[3];
+        Span<double> shares = stackalloc double[3];
+        for (var probe = 0; probe < 3; probe++)
+        {
+            coefficients[probe] = FrameMeasures.Coefficient(guess + ((probe - 1) * ProbeStep));
+        }
+
+        FrameMeasures.ToneShares(frame, coefficients, energy, shares);
         var best = 0.0;
         var bestFrequency = guess;
-        for (var probe = -1; probe <= 1; probe++)
+        for (var probe = 0; probe < 3; probe++)
         {
-            var frequency = guess + (probe * ProbeStep);
-            var share = FrameMeasures.ToneShare(frame, FrameMeasures.Coefficient(frequency), energy);
-            if (share > best)
+            if (shares[probe] > best)
             {
-                best = share;
-                bestFrequency = frequency;
+                best = shares[probe];
+                bestFrequency = guess + ((probe - 1) * ProbeStep);
             }
         }
 
