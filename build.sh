@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Cti build entry point.
-#   ./build.sh test    install the test tools that are missing (sipp, baresip, linphonec, socat, sox), build, run every test
+#   ./build.sh test    install the test tools that are missing (sipp, baresip, linphonec, socat, sox, espeak-ng), build, run every test
 #   ./build.sh build   build the solution (Release)
 #   ./build.sh bench   list the benchmark commands (see docs/benchmarks.md)
 set -euo pipefail
@@ -13,6 +13,7 @@ need_packages() {
   command -v linphonec >/dev/null 2>&1 || missing+=(linphone-cli)
   command -v socat >/dev/null 2>&1 || missing+=(socat)
   command -v sox >/dev/null 2>&1 || missing+=(sox)
+  command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
   if ((${#missing[@]})); then
     local sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
