@@ -185,6 +185,26 @@ public sealed class InboundCallInteropTests
     }
 
     [Fact]
+    public async Task AgentReferWithReplaces_501_CallGoesOnUntransferred()
+    {
+        // A phone's own attended transfer names another dialog in Refer-To; it is refused, never taken as a blind
+        // transfer that would ring the target a second time.
+        await using var agents = await SippRunner.StartServerAsync(Scenario("agent-refer-replaces.xml"), new SippRunner.CallOptions { RtpEcho = true });
+        await using var bed = await CallTestBed.StartAsync(staticContacts: new Dictionary<string, string> { ["2001"] = agents.Contact("2001") }, extraAgents: 1);
+        await bed.LoginAsync("2001");
+
+        var carrier = await CallDid100Async(bed, "carrier-call.xml", TimeSpan.FromSeconds(2));
+
+        Assert.True(carrier.ExitCode == 0 && carrier.Successful == 1, carrier + "\n" + bed.Host.Output);
+        await bed.WaitUntilAsync(async () => (await agents.SnapshotAsync()).Successful == 1, TimeSpan.FromSeconds(10), "agent scenario completed (REFER answered 501)");
+        Assert.Equal(0, (await agents.SnapshotAsync()).Failed);
+        var cdr = Assert.Single(await bed.WaitForCdrsAsync(1))!.AsObject();
+        Assert.Equal("2001", (string?)cdr["agent"]);
+        Assert.Empty(cdr["transfers"]?.AsArray() ?? []);
+        Assert.Empty(await bed.EventsAsync("call.transferred"));
+    }
+
+    [Fact]
     public async Task TwentyConcurrentCalls_AllAnsweredByStaticAgents_SseClientSeesEveryEventOnceAfterReconnect()
     {
         const int calls = 20;
