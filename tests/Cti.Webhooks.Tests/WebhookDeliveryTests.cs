@@ -125,6 +125,24 @@ public sealed class WebhookDeliveryTests
     }
 
     [Fact]
+    public async Task DeliverAsync_ReceiverSlowerThanRequestTimeout_FailsInTimeAndRecordsWhy()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(Secret);
+        receiver.Delay = TimeSpan.FromSeconds(20);
+        await using var rig = new DeliveryRig(new WebhooksOptions { MaxRetries = 0, RequestTimeout = TimeSpan.FromMilliseconds(300) }, TimeProvider.System);
+        var subscription = DeliveryRig.Subscription("crm", receiver.Url, Secret);
+        rig.Store.Save(subscription, onlyNew: true);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAsync<WebhookDeliveryException>(() => rig.Sink(subscription).DeliverAsync(rig.Publish(1), CancellationToken.None).AsTask());
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), clock.Elapsed.ToString());
+        Assert.Equal("no answer within 0.3 s", error.Message);
+        Assert.Equal("no answer within 0.3 s", rig.Store.Get("crm")!.LastError);
+        Assert.Equal(0, rig.Store.Get("crm")!.Cursor ?? 0);
+    }
+
+    [Fact]
     public async Task ReplayAsync_DeadLettered_RevivedAndRedeliveredInOrderFromTheSequence()
     {
         await using var receiver = await WebhookReceiver.StartAsync(Secret);

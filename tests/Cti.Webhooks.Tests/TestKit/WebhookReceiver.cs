@@ -31,6 +31,9 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>Status answered to every request; 200 by default.</summary>
     public int Status { get; set; } = StatusCodes.Status200OK;
 
+    /// <summary>How long the receiver takes before it reads a request: a slow receiver.</summary>
+    public TimeSpan Delay { get; set; }
+
     public ConcurrentQueue<Delivery> Deliveries { get; } = new();
 
     /// <summary>Sequence numbers in order of arrival, duplicates included, of deliveries answered 2xx.</summary>
@@ -69,6 +72,11 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 
     private async Task<IResult> ReceiveAsync(HttpRequest request)
     {
+        if (Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(Delay, request.HttpContext.RequestAborted);
+        }
+
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer);
         var body = buffer.ToArray();
