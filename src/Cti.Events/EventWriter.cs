@@ -21,6 +21,7 @@ internal sealed partial class EventWriter : BackgroundService, IEventPublisher
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<EventWriter> _logger;
     private readonly int _maxBatch;
+    private readonly string _source;
     private long _nextSeq;
 
     public EventWriter(
@@ -28,10 +29,13 @@ internal sealed partial class EventWriter : BackgroundService, IEventPublisher
         Fanout<EventRecord> broadcaster,
         EventMetrics metrics,
         IOptions<EventsOptions> options,
+        IOptions<Cti.Platform.Hosting.PlatformOptions> platform,
         TimeProvider timeProvider,
         ILogger<EventWriter> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(platform);
+        _source = CloudEventNames.Source(platform.Value.NodeId);
         _database = database;
         _broadcaster = broadcaster;
         _metrics = metrics;
@@ -127,7 +131,7 @@ internal sealed partial class EventWriter : BackgroundService, IEventPublisher
                             var ctiEvent = request.Events[i];
                             var at = ctiEvent.At ?? _timeProvider.GetUtcNow();
                             var seq = _nextSeq++;
-                            records[i] = new EventRecord(seq, ctiEvent.Type, at, EventJson.Serialize(seq, at, ctiEvent));
+                            records[i] = new EventRecord(seq, ctiEvent.Type, at, EventJson.Serialize(seq, at, ctiEvent, _source));
                             SqliteEventStore.Append(connection, transaction, records[i]);
                         }
 

@@ -17,6 +17,7 @@ internal static class EventsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EventsOptions>, EventsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new EventMetrics(sp.GetRequiredService<CtiMetrics>().Factory));
+        services.TryAddSingleton(sp => new Sinks.EventSinkMetrics(sp.GetRequiredService<CtiMetrics>().Factory));
         services.TryAddSingleton(sp => new SqliteEventStore(sp.GetRequiredService<SqliteDatabase>()));
         services.TryAddSingleton(sp => new Fanout<EventRecord>(r => r.Seq, sp.GetRequiredService<SqliteEventStore>().MaxSeq()));
         services.TryAddSingleton<EventWriter>();

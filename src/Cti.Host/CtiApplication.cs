@@ -16,6 +16,7 @@ using Cti.Platform.Security;
 using Cti.Host.SipRouting;
 using Cti.Trunks;
 using Cti.Media.Hosting;
+using Cti.Webhooks;
 using Microsoft.Extensions.Options;
 using Prometheus;
 
@@ -51,6 +52,7 @@ internal static class CtiApplication
         builder.Services.AddAcd(builder.Configuration);
         builder.Services.AddEvents(builder.Configuration);
         builder.Services.AddCdrs(builder.Configuration);
+        builder.Services.AddWebhooks(builder.Configuration);
         builder.Services.AddMedia(builder.Configuration, sp => sp.GetRequiredService<IOptions<PlatformOptions>>().Value.ResolveDataDirectory());
         builder.Services.AddCalls(builder.Configuration);
 
@@ -70,6 +72,7 @@ internal static class CtiApplication
         app.MapDialerApi().RequireAuthorization();
         app.MapAcdApi().RequireAuthorization();
         app.MapEventsApi().RequireAuthorization();
+        app.MapWebhooksApi().RequireAuthorization();
         app.MapCdrApi().RequireAuthorization();
         app.MapRecordingsApi().RequireAuthorization();
         app.MapAuditApi().RequireAuthorization();

@@ -12,6 +12,7 @@ internal sealed partial class EventSinkRunner(
     IEventSink sink,
     SqliteEventStore store,
     Fanout<EventRecord> fanout,
+    EventSinkMetrics metrics,
     TimeProvider time,
     ILogger<EventSinkRunner> logger) : BackgroundService
 {
@@ -26,6 +27,7 @@ internal sealed partial class EventSinkRunner(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        metrics.Started(sink.Name);
         var position = await sink.GetCheckpointAsync(fanout.LastSequence, stoppingToken);
         try
         {
@@ -96,10 +98,12 @@ internal sealed partial class EventSinkRunner(
             try
             {
                 await sink.DeliverAsync(batch, cancellationToken);
+                metrics.Delivered(sink.Name, batch.Count, fanout.LastSequence - batch[^1].Seq);
                 return;
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
+                metrics.Failed(sink.Name, fanout.LastSequence - batch[0].Seq + 1);
                 Log.DeliveryFailed(logger, sink.Name, batch[0].Seq, wait, ex);
                 await Task.Delay(wait, time, cancellationToken);
                 wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, LastRetry.Ticks));

@@ -27,6 +27,11 @@ internal sealed class PlatformOptionsValidator : IValidateOptions<PlatformOption
             errors.Add($"Cti:DefaultRegion '{options.DefaultRegion}' is not a known region code (e.g. CN, US, GB).");
         }
 
+        if (!PlatformOptions.IsValidNodeId(options.NodeId))
+        {
+            errors.Add($"Cti:NodeId '{options.NodeId}' must be 1-63 lower-case letters, digits or '-', not starting or ending with '-'.");
+        }
+
         ApiKeysValidator.Collect(options.Api, errors);
         return errors;
     }

@@ -161,5 +161,21 @@ internal static class SchemaMigrations
             CREATE INDEX ix_audit_log_at ON audit_log (at_ms);
             CREATE INDEX ix_audit_log_action ON audit_log (action, at_ms);
             """),
+        new(9, "webhook subscriptions and their delivery cursors", """
+            CREATE TABLE webhooks (
+                id                 TEXT    NOT NULL PRIMARY KEY,
+                origin             TEXT    NOT NULL,
+                url                TEXT    NOT NULL,
+                secret             TEXT    NOT NULL,
+                types              TEXT    NOT NULL,
+                batch_size         INTEGER NOT NULL,
+                cursor             INTEGER NULL,
+                state              TEXT    NOT NULL,
+                failing_since_ms   INTEGER NULL,
+                dead_lettered_ms   INTEGER NULL,
+                last_error         TEXT    NULL,
+                created_at_ms      INTEGER NOT NULL
+            );
+            """),
     ];
 }

@@ -169,8 +169,8 @@ public sealed class CallHostTests : IAsyncLifetime
         var callId = cdr["callId"]!.GetValue<string>();
         using var history = await client.GetAsync(new Uri("/api/v1/events/history?limit=1000", UriKind.Relative));
         var events = JsonNode.Parse(await history.Content.ReadAsStringAsync())!["events"]!.AsArray()
-            .Where(e => e!["callId"]?.GetValue<string>() == callId)
-            .Select(e => e!["type"]!.GetValue<string>())
+            .Where(e => e!["callid"]?.GetValue<string>() == callId)
+            .Select(e => e!["type"]!.GetValue<string>()["com.cti.".Length..])
             .ToList();
         Assert.Equal("call.offered", events[0]);
         Assert.Contains("call.queued", events);

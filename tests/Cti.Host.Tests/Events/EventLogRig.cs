@@ -23,6 +23,7 @@ internal sealed class EventLogRig : IAsyncDisposable
             Broadcaster,
             Metrics,
             Microsoft.Extensions.Options.Options.Create(new EventsOptions { MaxBatchSize = maxBatch }),
+            Microsoft.Extensions.Options.Options.Create(new Cti.Platform.Hosting.PlatformOptions { NodeId = "test-node" }),
             time,
             NullLogger<EventWriter>.Instance);
     }

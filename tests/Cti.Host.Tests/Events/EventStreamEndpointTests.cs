@@ -49,7 +49,8 @@ public sealed class EventStreamEndpointTests : IAsyncLifetime
             Assert.Equal(published[i].Seq, message.Id);
             Assert.Equal("agent.state", message.Type);
             using var json = JsonDocument.Parse(message.Data);
-            Assert.Equal(published[i].Seq, json.RootElement.GetProperty("seq").GetInt64());
+            Assert.Equal(published[i].Seq.ToString(System.Globalization.CultureInfo.InvariantCulture), json.RootElement.GetProperty("id").GetString());
+            Assert.Equal("com.cti.agent.state", json.RootElement.GetProperty("type").GetString());
             Assert.Equal(i, json.RootElement.GetProperty("data").GetProperty("index").GetInt32());
             Assert.Equal("+8613812345678", json.RootElement.GetProperty("data").GetProperty("from").GetString()); // admin key
         }
@@ -222,7 +223,7 @@ public sealed class EventStreamEndpointTests : IAsyncLifetime
             using var page = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/v1/events/history?since={since}&limit=2", UriKind.Relative)));
             var events = page.RootElement.GetProperty("events").EnumerateArray().ToArray();
             Assert.InRange(events.Length, 1, 2);
-            got.AddRange(events.Select(e => e.GetProperty("seq").GetInt64()));
+            got.AddRange(events.Select(e => long.Parse(e.GetProperty("id").GetString()!, System.Globalization.CultureInfo.InvariantCulture)));
             Assert.All(events, e => Assert.Equal("+86138****5678", e.GetProperty("data").GetProperty("from").GetString()));
             since = page.RootElement.GetProperty("next").GetInt64();
             more = page.RootElement.GetProperty("hasMore").GetBoolean();

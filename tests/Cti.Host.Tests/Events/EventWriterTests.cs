@@ -142,12 +142,16 @@ public sealed class EventWriterTests
 
         using var json = JsonDocument.Parse(record.Json);
         var root = json.RootElement;
-        Assert.Equal(1, root.GetProperty("seq").GetInt64());
-        Assert.Equal("call.queued", root.GetProperty("type").GetString());
-        Assert.Equal("2026-03-01T08:00:00.000Z", root.GetProperty("at").GetString());
-        Assert.Equal("c-1", root.GetProperty("callId").GetString());
+        Assert.Equal("1.0", root.GetProperty("specversion").GetString());
+        Assert.Equal("1", root.GetProperty("id").GetString());
+        Assert.Equal("/cti/test-node", root.GetProperty("source").GetString());
+        Assert.Equal("com.cti.call.queued", root.GetProperty("type").GetString());
+        Assert.Equal(DateTimeOffset.Parse("2026-03-01T08:00:00Z", System.Globalization.CultureInfo.InvariantCulture), root.GetProperty("time").GetDateTimeOffset());
+        Assert.Equal("c-1", root.GetProperty("subject").GetString());
+        Assert.Equal("application/json", root.GetProperty("datacontenttype").GetString());
+        Assert.Equal("c-1", root.GetProperty("callid").GetString());
         Assert.Equal("sales", root.GetProperty("queue").GetString());
-        Assert.False(root.TryGetProperty("agentId", out _));
+        Assert.False(root.TryGetProperty("agentid", out _));
         Assert.Equal(2, root.GetProperty("data").GetProperty("position").GetInt32());
     }
 
@@ -174,7 +178,7 @@ public sealed class EventWriterTests
     private static string AgentOf(EventRecord record)
     {
         using var json = JsonDocument.Parse(record.Json);
-        return json.RootElement.GetProperty("agentId").GetString()!;
+        return json.RootElement.GetProperty("agentid").GetString()!;
     }
 
     private static int IndexOf(EventRecord record)

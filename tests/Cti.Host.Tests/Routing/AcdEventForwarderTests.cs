@@ -21,7 +21,7 @@ public sealed class AcdEventForwarderTests
         Assert.Equal("ready", events[0].GetProperty("data").GetProperty("availability").GetString());
         Assert.Equal("not_ready", events[1].GetProperty("data").GetProperty("availability").GetString());
         Assert.Equal("break", events[1].GetProperty("data").GetProperty("reason").GetString());
-        Assert.True(events[0].GetProperty("seq").GetInt64() < events[1].GetProperty("seq").GetInt64());
+        Assert.True(long.Parse(events[0].GetProperty("id").GetString()!, System.Globalization.CultureInfo.InvariantCulture) < long.Parse(events[1].GetProperty("id").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
         Assert.True(events[0].GetProperty("data").GetProperty("acdSeq").GetInt64() < events[1].GetProperty("data").GetProperty("acdSeq").GetInt64());
     }
 
@@ -33,7 +33,7 @@ public sealed class AcdEventForwarderTests
         {
             var page = await client.GetFromJsonAsync<JsonElement>("/api/v1/events/history?types=agent.state&limit=1000");
             found = page.GetProperty("events").EnumerateArray()
-                .Where(e => e.TryGetProperty("agentId", out var id) && id.GetString() == agent)
+                .Where(e => e.TryGetProperty("agentid", out var id) && id.GetString() == agent)
                 .ToList();
             if (found.Count >= count)
             {

@@ -42,6 +42,11 @@ public sealed class RoleMatrixTests : IAsyncLifetime
     [InlineData(TestHost.SupervisorKey, "POST", "/api/v1/lines/any/out-of-service")]
     [InlineData(TestHost.QcKey, "GET", "/api/v1/audit")]
     [InlineData(TestHost.IntegratorKey, "GET", "/api/v1/audit")]
+    [InlineData(TestHost.SupervisorKey, "GET", "/api/v1/webhooks")]
+    [InlineData(TestHost.IntegratorKey, "GET", "/api/v1/webhooks")]
+    [InlineData(TestHost.IntegratorKey, "POST", "/api/v1/webhooks")]
+    [InlineData(TestHost.AgentKey, "DELETE", "/api/v1/webhooks/crm")]
+    [InlineData(TestHost.SupervisorKey, "POST", "/api/v1/webhooks/crm/replay")]
     public async Task Endpoint_RoleNotAdmitted_403ProblemDetails(string key, string method, string path)
     {
         using var client = _host.CreateClient(key);
@@ -130,6 +135,7 @@ public sealed class RoleMatrixTests : IAsyncLifetime
     [InlineData(TestHost.AgentKey, "/api/v1/agents/1001")]
     [InlineData(TestHost.AgentKey, "/api/v1/previews")]
     [InlineData(TestHost.AdminKey, "/api/v1/audit")]
+    [InlineData(TestHost.AdminKey, "/api/v1/webhooks")]
     public async Task Get_RoleAdmitted_200(string key, string path)
     {
         using var client = _host.CreateClient(key);

@@ -59,7 +59,7 @@ public sealed class ClickToDialInteropTests
         Assert.True(await bed.MetricAsync("cti_rtp_packets_relayed_total{direction=\"to_caller\"}") > 50);
         Assert.True(await bed.MetricAsync("cti_rtp_packets_relayed_total{direction=\"to_callee\"}") > 50);
         var ringing = await bed.EventsAsync("call.ringing");
-        Assert.Equal("1001", (string?)ringing.First(e => (string?)e!["callId"] == id)!["agentId"]);
+        Assert.Equal("1001", (string?)ringing.First(e => (string?)e!["callid"] == id)!["agentid"]);
 
         // Busy: the customer refuses; the agent's phone is released and the CDR says busy.
         await bed.WaitUntilAsync(async () => (string?)(await bed.AgentStateAsync("1001"))["work"] is "idle" or "wrap_up", Wait, "1001 free again");

@@ -50,8 +50,8 @@ public sealed class InboundCallInteropTests
         var events = await bed.EventsAsync("call.offered,call.queued,call.ringing,call.answered,call.ended,cdr.written");
         var callId = (string?)cdr["callId"];
         Assert.Equal(
-            ["call.offered", "call.queued", "call.ringing", "call.answered", "call.ended", "cdr.written"],
-            events.Where(e => (string?)e!["callId"] == callId).Select(e => (string)e!["type"]!).ToArray());
+            ["com.cti.call.offered", "com.cti.call.queued", "com.cti.call.ringing", "com.cti.call.answered", "com.cti.call.ended", "com.cti.cdr.written"],
+            events.Where(e => (string?)e!["callid"] == callId).Select(e => (string)e!["type"]!).ToArray());
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class InboundCallInteropTests
         var cdr = Assert.Single(await bed.WaitForCdrsAsync(1))!.AsObject();
         Assert.Equal("1002", (string?)cdr["agent"]);
         var ringing = await bed.EventsAsync("call.ringing");
-        Assert.Equal(["1001", "1002"], ringing.Select(e => (string)e!["agentId"]!).ToArray());
+        Assert.Equal(["1001", "1002"], ringing.Select(e => (string)e!["agentid"]!).ToArray());
         Assert.Equal(1, (int?)(await bed.AgentStateAsync("1001"))["callsUnanswered"]);
     }
 
@@ -232,7 +232,7 @@ public sealed class InboundCallInteropTests
         var history = await bed.EventsAsync();
         var after = await sse.ReadAsync(lastEventId: before[^1], maxEvents: history.Count - before.Count);
         var seen = before.Concat(after).ToArray();
-        Assert.Equal(history.Select(e => (long)e!["seq"]!).ToArray(), seen);
+        Assert.Equal(history.Select(e => long.Parse((string)e!["id"]!, System.Globalization.CultureInfo.InvariantCulture)).ToArray(), seen);
     }
 
     [Fact]

@@ -101,7 +101,7 @@ public sealed class MonitoringInteropTests
         Assert.True(heard.Customer(plain, afterEnd, AgentHz) > Loud && heard.Agent(plain, afterEnd, CustomerHz) > Loud, report);
 
         var monitorEvents = (await bed.EventsAsync("call.monitor.started,call.monitor.changed,call.monitor.ended"))
-            .Select(e => $"{(string)e!["type"]!}:{(string?)e["data"]!["mode"] ?? (string?)e["data"]!["reason"]}").ToArray();
+            .Select(e => $"{((string)e!["type"]!)["com.cti.".Length..]}:{(string?)e["data"]!["mode"] ?? (string?)e["data"]!["reason"]}").ToArray();
         Assert.Equal(["call.monitor.started:listen", "call.monitor.changed:whisper", "call.monitor.changed:barge", "call.monitor.ended:stopped"], monitorEvents);
         var cdr = Assert.Single(await bed.WaitForCdrsAsync(1))!;
         var session = Assert.Single(cdr["monitoring"]!.AsArray())!;
@@ -155,7 +155,7 @@ public sealed class MonitoringInteropTests
         Assert.True(heard.Agent(joined, left, CustomerHz) > Loud && heard.Agent(joined, left, SupervisorHz) > Loud, report);
         Assert.True(heard.Supervisor(joined, left, CustomerHz) > Loud && heard.Supervisor(joined, left, AgentHz) > Loud, report);
         var events = (await bed.EventsAsync("call.conference.joined,call.conference.left")).Select(e => (string)e!["type"]!).ToArray();
-        Assert.Equal(["call.conference.joined", "call.conference.left"], events);
+        Assert.Equal(["com.cti.call.conference.joined", "com.cti.call.conference.left"], events);
         var session = Assert.Single(Assert.Single(await bed.WaitForCdrsAsync(1))!["monitoring"]!.AsArray())!;
         Assert.Equal("1002", (string?)session["supervisor"]);
         Assert.Equal(["conference"], session["modes"]!.AsArray().Select(m => (string)m!).ToArray());

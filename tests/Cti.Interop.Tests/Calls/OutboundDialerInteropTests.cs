@@ -138,7 +138,7 @@ public sealed class OutboundDialerInteropTests
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.Empty(await bed.CdrsAsync());
         var offered = await bed.EventsAsync("lead.preview");
-        Assert.Equal((string?)preview["callId"], (string?)Assert.Single(offered)!["callId"]);
+        Assert.Equal((string?)preview["callId"], (string?)Assert.Single(offered)!["subject"]);
 
         using (var dial = await bed.Api.PostAsync($"/api/v1/previews/{(string?)preview["callId"]}/dial", null))
         {

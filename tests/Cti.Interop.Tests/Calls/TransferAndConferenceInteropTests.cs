@@ -67,7 +67,7 @@ public sealed class TransferAndConferenceInteropTests
         Assert.True(customerPhone.Heard(consult, completeAsked, TargetHz) < Quiet && customerPhone.Heard(consult, completeAsked, AgentHz) < Quiet, report);
         Assert.True(customerPhone.Heard(after, end, TargetHz) > Loud && targetPhone.Heard(after, end, CustomerHz) > Loud, report);
 
-        var events = (await bed.EventsAsync("call.transfer.consulting,call.transferred,call.transfer.cancelled")).Select(e => (string)e!["type"]!).ToArray();
+        var events = (await bed.EventsAsync("call.transfer.consulting,call.transferred,call.transfer.cancelled")).Select(e => ((string)e!["type"]!)["com.cti.".Length..]).ToArray();
         Assert.Equal(["call.transfer.consulting", "call.transferred"], events);
         var cdr = Assert.Single(await bed.WaitForCdrsAsync(1))!;
         Assert.Equal("1002", (string?)cdr["agent"]);
@@ -112,7 +112,7 @@ public sealed class TransferAndConferenceInteropTests
 
         var report = Report([customerPhone, agentPhone], ("back", back, end)) + "\n" + customer.Output + "\n" + Tail(bed);
         Assert.True(customerPhone.Heard(back, end, AgentHz) > Loud && agentPhone.Heard(back, end, CustomerHz) > Loud, report);
-        var events = (await bed.EventsAsync("call.transfer.consulting,call.transferred,call.transfer.cancelled")).Select(e => (string)e!["type"]!).ToArray();
+        var events = (await bed.EventsAsync("call.transfer.consulting,call.transferred,call.transfer.cancelled")).Select(e => ((string)e!["type"]!)["com.cti.".Length..]).ToArray();
         Assert.Equal(["call.transfer.consulting", "call.transfer.cancelled"], events);
         var cdr = Assert.Single(await bed.WaitForCdrsAsync(1))!;
         Assert.Equal("1001", (string?)cdr["agent"]);
@@ -178,7 +178,7 @@ public sealed class TransferAndConferenceInteropTests
             }
         }
 
-        var events = (await bed.EventsAsync("call.conference.joined,call.conference.left")).Select(e => $"{(string)e!["type"]!}:{(string?)e["data"]!["party"]}").ToArray();
+        var events = (await bed.EventsAsync("call.conference.joined,call.conference.left")).Select(e => $"{((string)e!["type"]!)["com.cti.".Length..]}:{(string?)e["data"]!["party"]}").ToArray();
         Assert.Equal(["call.conference.joined:1002", "call.conference.joined:1003", "call.conference.left:1002", "call.conference.left:1003"], events);
         var sessions = Assert.Single(await bed.WaitForCdrsAsync(1))!["monitoring"]!.AsArray().Select(s => (string)s!["supervisor"]!).ToArray();
         Assert.Equal(["1002", "1003"], sessions);

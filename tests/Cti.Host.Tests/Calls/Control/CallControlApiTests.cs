@@ -55,7 +55,7 @@ public sealed class CallControlApiTests : IAsyncLifetime
         using (var history = await client.GetAsync(new Uri("/api/v1/events/history?limit=100", UriKind.Relative)))
         {
             var events = JsonNode.Parse(await history.Content.ReadAsStringAsync())!["events"]!.AsArray();
-            Assert.Contains(events, e => e!["type"]!.GetValue<string>() == "call.offered" && e["callId"]?.GetValue<string>() == id);
+            Assert.Contains(events, e => e!["type"]!.GetValue<string>() == "com.cti.call.offered" && e["callid"]?.GetValue<string>() == id);
         }
 
         var one = JsonNode.Parse(await client.GetStringAsync(new Uri($"/api/v1/calls/{id}", UriKind.Relative)))!;
@@ -134,7 +134,7 @@ public sealed class CallControlApiTests : IAsyncLifetime
         var stored = JsonNode.Parse(await client.GetStringAsync(new Uri($"/api/v1/cdrs/{id}", UriKind.Relative)))!;
         Assert.Equal("resolved", stored["wrapUpCode"]!.GetValue<string>());
         var codes = JsonNode.Parse(await client.GetStringAsync(new Uri("/api/v1/events/history?limit=100&types=call.disposition", UriKind.Relative)))!["events"]!.AsArray()
-            .Where(e => e!["callId"]?.GetValue<string>() == id)
+            .Where(e => e!["callid"]?.GetValue<string>() == id)
             .Select(e => e!["data"]!["code"]!.GetValue<string>())
             .ToArray();
         Assert.Equal(["follow-up", "resolved"], codes);

@@ -19,7 +19,7 @@ public sealed class EventSinkRunnerTests
         }
 
         var sink = new RecordingSink(checkpoint: 10);
-        using var runner = new EventSinkRunner(sink, rig.Store, rig.Broadcaster, rig.Time, NullLogger<EventSinkRunner>.Instance);
+        using var runner = new EventSinkRunner(sink, rig.Store, rig.Broadcaster, new EventSinkMetrics(Prometheus.Metrics.WithCustomRegistry(Prometheus.Metrics.NewCustomRegistry())), rig.Time, NullLogger<EventSinkRunner>.Instance);
         await runner.StartAsync(CancellationToken.None);
         for (var i = 300; i < 350; i++)
         {
@@ -37,7 +37,7 @@ public sealed class EventSinkRunnerTests
     {
         await using var rig = await EventLogRig.StartAsync();
         var sink = new RecordingSink(checkpoint: 0) { FailuresLeft = 2 };
-        using var runner = new EventSinkRunner(sink, rig.Store, rig.Broadcaster, rig.Time, NullLogger<EventSinkRunner>.Instance);
+        using var runner = new EventSinkRunner(sink, rig.Store, rig.Broadcaster, new EventSinkMetrics(Prometheus.Metrics.WithCustomRegistry(Prometheus.Metrics.NewCustomRegistry())), rig.Time, NullLogger<EventSinkRunner>.Instance);
         await runner.StartAsync(CancellationToken.None);
 
         await rig.Writer.PublishAsync(Event(1));
