@@ -246,4 +246,18 @@ public class CampaignEngineCoreTests
         Assert.Contains(errors, e => e.Contains("Mars/Olympus", StringComparison.Ordinal));
         Assert.Empty(CampaignConfigValidator.Validate(TestData.Campaign()));
     }
+
+    [Theory]
+    [InlineData(0.0, 0.03, false)]
+    [InlineData(-0.01, 0.03, false)]
+    [InlineData(0.031, 0.03, false)]
+    [InlineData(0.02, 0.015, false)]
+    [InlineData(double.NaN, 0.03, false)]
+    [InlineData(0.025, 0.03, true)]
+    [InlineData(0.03, 0.03, true)]
+    public void Validator_AbandonTarget_AboveZeroAndAtMostCap(double target, double cap, bool valid)
+    {
+        var errors = CampaignConfigValidator.Validate(TestData.Campaign() with { AbandonTarget = target, AbandonRateCap = cap });
+        Assert.Equal(valid, !errors.Any(e => e.Contains("AbandonTarget", StringComparison.Ordinal)));
+    }
 }
