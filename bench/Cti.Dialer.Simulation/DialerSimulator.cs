@@ -1,5 +1,6 @@
 using Cti.Dialer.Compliance;
 using Cti.Dialer.Pacing;
+using Cti.Dialer.Simulation.Baselines;
 
 namespace Cti.Dialer.Simulation;
 
@@ -36,7 +37,7 @@ public sealed class DialerSimulator
     {
         _o = options ?? throw new ArgumentNullException(nameof(options));
         _rng = new Random(options.Seed);
-        _pacer = Pacers.Create(options.Pacer, options.FixedRatio);
+        _pacer = options.Pacer == PreviousPredictivePacer.PacerName ? new PreviousPredictivePacer() : Pacers.Create(options.Pacer, options.FixedRatio);
         _busySince = new double[options.Agents];
         _busyIsTalk = new bool[options.Agents];
         for (var a = options.Agents - 1; a >= 0; a--)
@@ -137,6 +138,7 @@ public sealed class DialerSimulator
             LiveAnswered = _dialerLive,
             Abandoned = _dialerAbandoned,
             AbandonCap = _o.AbandonCap,
+            AbandonTarget = _o.AbandonTarget,
             History = _history,
         };
         var count = _pacer.CallsToPlace(snapshot);

@@ -30,6 +30,7 @@ public sealed record SimulationOptions
     public double PreviewSeconds { get; init; } = 5;
     public double AgentWait { get; init; } = 2;
     public double AbandonCap { get; init; } = 0.03;
+    public double AbandonTarget { get; init; } = 0.025;
     public double FixedRatio { get; init; } = 2.0;
     public double TickSeconds { get; init; } = 1;
 }

@@ -1,62 +1,84 @@
 using System.Globalization;
 using System.Text;
+using Cti.Dialer.Simulation.Baselines;
 
 namespace Cti.Dialer.Simulation;
 
-/// <summary>Runs every pacer for 10/20/50/100 agents at 15/25/40 % live answer and renders a markdown table.</summary>
+/// <summary>
+/// Runs the pacers for 5–100 agents at 10–40 % live answer over several seeds and renders a markdown table of the mean
+/// and worst talk + wrap minutes per agent-hour and abandon rate per cell.
+/// </summary>
 public static class SimulationTable
 {
-    public static IReadOnlyList<string> PacerNames { get; } = ["preview", "progressive", "ratio", "adaptive", "predictive"];
+    public static IReadOnlyList<string> PacerNames { get; } = ["progressive", "ratio", "adaptive", PreviousPredictivePacer.PacerName, "predictive"];
 
-    public static string Render(SimulationOptions baseOptions)
+    public static IReadOnlyList<int> AgentCounts { get; } = [5, 10, 20, 50, 100];
+
+    public static IReadOnlyList<double> LiveAnswerRates { get; } = [0.10, 0.20, 0.30, 0.40];
+
+    public static string Render(SimulationOptions baseOptions, int seeds, IReadOnlyList<string>? pacers = null)
     {
         ArgumentNullException.ThrowIfNull(baseOptions);
+        ArgumentOutOfRangeException.ThrowIfLessThan(seeds, 1);
+        pacers ??= PacerNames;
         var rows = new List<(int Agents, double Live)>();
-        foreach (var agents in new[] { 10, 20, 50, 100 })
+        foreach (var agents in AgentCounts)
         {
-            foreach (var live in new[] { 0.15, 0.25, 0.40 })
+            foreach (var live in LiveAnswerRates)
             {
                 rows.Add((agents, live));
             }
         }
 
-        var results = new SimulationResult[rows.Count, PacerNames.Count];
-        Parallel.For(0, rows.Count * PacerNames.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, index =>
+        var results = new SimulationResult[rows.Count, pacers.Count, seeds];
+        Parallel.For(0, rows.Count * pacers.Count * seeds, new ParallelOptions { MaxDegreeOfParallelism = 2 }, index =>
         {
-            var (agents, live) = rows[index / PacerNames.Count];
-            var pacer = PacerNames[index % PacerNames.Count];
-            results[index / PacerNames.Count, index % PacerNames.Count] =
-                new DialerSimulator(baseOptions with { Agents = agents, LiveAnswer = live, Pacer = pacer }).Run();
+            var seed = index % seeds;
+            var p = index / seeds % pacers.Count;
+            var r = index / seeds / pacers.Count;
+            var (agents, live) = rows[r];
+            results[r, p, seed] = new DialerSimulator(baseOptions with
+            {
+                Agents = agents,
+                LiveAnswer = live,
+                Pacer = pacers[p],
+                Seed = baseOptions.Seed + seed,
+            }).Run();
         });
 
         var sb = new StringBuilder();
         sb.Append("| agents | live answer |");
-        foreach (var p in PacerNames)
+        foreach (var p in pacers)
         {
             sb.Append(CultureInfo.InvariantCulture, $" {p} |");
         }
 
-        sb.AppendLine(" predictive vs progressive |");
+        sb.AppendLine();
         sb.Append("|---:|---:|");
-        foreach (var _ in PacerNames)
+        foreach (var _ in pacers)
         {
             sb.Append("---|");
         }
 
-        sb.AppendLine("---:|");
+        sb.AppendLine();
         for (var r = 0; r < rows.Count; r++)
         {
             sb.Append(CultureInfo.InvariantCulture, $"| {rows[r].Agents} | {rows[r].Live * 100:0}% |");
-            for (var p = 0; p < PacerNames.Count; p++)
+            for (var p = 0; p < pacers.Count; p++)
             {
-                var x = results[r, p];
-                sb.Append(CultureInfo.InvariantCulture, $" {x.TalkWrapMinutesPerAgentHour:0.0} min, {x.AbandonRate * 100:0.00}% ab, {x.AgentIdlePercent:0}% idle, {x.Calls} calls |");
+                var cell = Enumerable.Range(0, seeds).Select(s => results[r, p, s]).ToList();
+                var talk = cell.Average(x => x.TalkWrapMinutesPerAgentHour);
+                var worstTalk = cell.Min(x => x.TalkWrapMinutesPerAgentHour);
+                var abandon = cell.Average(x => x.AbandonRate) * 100;
+                var worstAbandon = cell.Max(x => x.AbandonRate) * 100;
+                sb.Append(CultureInfo.InvariantCulture, $" {talk:0.0} min ({worstTalk:0.0}), {abandon:0.00}% ({worstAbandon:0.00}%) |");
             }
 
-            var gain = (results[r, 4].TalkWrapMinutesPerAgentHour / results[r, 1].TalkWrapMinutesPerAgentHour) - 1;
-            sb.AppendLine(CultureInfo.InvariantCulture, $" {gain * 100:+0;-0}% |");
+            sb.AppendLine();
         }
 
+        sb.AppendLine();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Each cell: mean talk + wrap minutes per agent-hour (worst seed), mean abandon rate (worst seed) over {seeds} seeds from {baseOptions.Seed}, {baseOptions.Hours:0.#}-hour shifts, target {baseOptions.AbandonTarget * 100:0.0#} %, cap {baseOptions.AbandonCap * 100:0.0#} %.");
         return sb.ToString();
     }
 }

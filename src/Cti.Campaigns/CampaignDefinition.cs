@@ -48,6 +48,12 @@ internal sealed class CampaignDefinition
 
     public double AbandonRateCap { get; set; } = 0.03;
 
+    /// <summary>The abandon rate the predictive pacer aims at, in (0, <see cref="AbandonRateCap"/>].</summary>
+    public double AbandonTarget { get; set; } = 0.025;
+
+    /// <summary><c>UsTsr</c> (30 days) or <c>UkOfcom</c> (24 hours): the window the target and the cap are held over.</summary>
+    public string AbandonFormula { get; set; } = "UsTsr";
+
     public string CompanyName { get; set; } = "";
 
     public string CallbackNumber { get; set; } = "";

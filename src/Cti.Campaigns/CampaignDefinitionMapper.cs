@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Cti.Dialer.Campaigns;
+using Cti.Dialer.Compliance;
 using NodaTime;
 using NodaTime.Text;
 
@@ -71,6 +72,11 @@ internal static partial class CampaignDefinitionMapper
             errors.Add($"initialState: '{definition.InitialState}' is not one of paused, running, stopped.");
         }
 
+        if (!Enum.TryParse<AbandonFormula>(definition.AbandonFormula, ignoreCase: true, out var formula) || !Enum.IsDefined(formula))
+        {
+            errors.Add($"abandonFormula: '{definition.AbandonFormula}' is not one of UsTsr, UkOfcom.");
+        }
+
         var window = new CallingWindow { Start = start ?? new LocalTime(9, 0), End = end ?? new LocalTime(20, 0), Holidays = holidays };
         if (days.Count > 0)
         {
@@ -93,6 +99,8 @@ internal static partial class CampaignDefinitionMapper
             MaxAttemptsPerNumberPerDay = definition.MaxAttemptsPerNumberPerDay,
             RingTimeout = TimeSpan.FromSeconds(Math.Clamp(definition.RingTimeoutSeconds, 1, 600)),
             AbandonRateCap = definition.AbandonRateCap,
+            AbandonTarget = definition.AbandonTarget,
+            AbandonFormula = formula,
             CompanyName = definition.CompanyName ?? "",
             CallbackNumber = definition.CallbackNumber ?? "",
         };

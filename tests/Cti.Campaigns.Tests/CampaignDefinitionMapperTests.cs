@@ -47,6 +47,41 @@ public sealed class CampaignDefinitionMapperTests
     }
 
     [Fact]
+    public void Map_AbandonTargetAndFormula_CarriedToConfig()
+    {
+        var errors = new List<string>();
+        var config = CampaignDefinitionMapper.Map(
+            new CampaignDefinition
+            {
+                Id = "renewals", Queue = "support", LineGroups = ["demo-carrier"], CallerId = "+861088880000",
+                AbandonRateCap = 0.03, AbandonTarget = 0.02, AbandonFormula = "ukofcom",
+            },
+            errors);
+
+        Assert.Empty(errors);
+        Assert.NotNull(config);
+        Assert.Equal(0.02, config.AbandonTarget);
+        Assert.Equal(Cti.Dialer.Compliance.AbandonFormula.UkOfcom, config.AbandonFormula);
+    }
+
+    [Fact]
+    public void Map_AbandonTargetAboveCapOrUnknownFormula_Rejected()
+    {
+        var errors = new List<string>();
+        var config = CampaignDefinitionMapper.Map(
+            new CampaignDefinition
+            {
+                Id = "renewals", Queue = "support", LineGroups = ["demo-carrier"], CallerId = "+861088880000",
+                AbandonRateCap = 0.02, AbandonTarget = 0.025, AbandonFormula = "weekly",
+            },
+            errors);
+
+        Assert.Null(config);
+        Assert.Contains(errors, e => e.Contains("AbandonTarget", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("abandonFormula:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Collect_DuplicateIdsAndTheMovedRegionSetting_AreReported()
     {
         var good = new CampaignDefinition { Id = "a", Queue = "q", LineGroups = ["g"], CallerId = "+861088880000" };

@@ -47,6 +47,15 @@ public sealed record CampaignConfig
     /// <summary>Abandon-rate ceiling the pacer must keep under (default 3 %).</summary>
     public double AbandonRateCap { get; init; } = 0.03;
 
+    /// <summary>
+    /// The abandon rate the predictive pacer aims at over the formula's window (default 2.5 %): it dials harder while the
+    /// running rate is under it and backs off above it. Must be in (0, <see cref="AbandonRateCap"/>].
+    /// </summary>
+    public double AbandonTarget { get; init; } = 0.025;
+
+    /// <summary>The formula (and so the window) the target and the cap are held over.</summary>
+    public Compliance.AbandonFormula AbandonFormula { get; init; } = Compliance.AbandonFormula.UsTsr;
+
     /// <summary>How long a live callee may wait for an agent before the call counts as abandoned (default 2 s).</summary>
     public TimeSpan AbandonAgentWait { get; init; } = TimeSpan.FromSeconds(2);
 

@@ -74,6 +74,17 @@ public static class CampaignConfigValidator
             errors.Add("AbandonRateCap must be in (0, 0.03].");
         }
 
+        // Written so that NaN fails too.
+        if (!(config.AbandonTarget > 0 && config.AbandonTarget <= config.AbandonRateCap))
+        {
+            errors.Add("AbandonTarget must be in (0, AbandonRateCap].");
+        }
+
+        if (!Enum.IsDefined(config.AbandonFormula))
+        {
+            errors.Add($"Unknown abandon formula '{config.AbandonFormula}'.");
+        }
+
         if (config.AbandonAgentWait <= TimeSpan.Zero || config.AbandonAgentWait > TimeSpan.FromSeconds(2))
         {
             errors.Add("AbandonAgentWait must be in (0, 2 s].");

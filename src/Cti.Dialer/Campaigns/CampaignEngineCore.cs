@@ -132,7 +132,12 @@ public sealed class CampaignEngineCore
             }
         }
 
-        var running = AbandonRates.Totals(now, TimeSpan.FromDays(30));
+        // The pacer holds the target over the window of the formula the campaign answers to; for Ofcom the estimated AMD
+        // false positives count as abandoned live calls.
+        var running = AbandonRates.Totals(now, AbandonRateFormulas.Window(Config.AbandonFormula));
+        var falsePositives = Config.AbandonFormula == AbandonFormula.UkOfcom
+            ? (long)Math.Ceiling(running.Machine * AbandonRates.AmdFalsePositiveRate)
+            : 0;
         var snapshot = new PacingSnapshot
         {
             Now = now - DateTimeOffset.UnixEpoch,
@@ -141,9 +146,10 @@ public sealed class CampaignEngineCore
             BusyAgentElapsed = _agents.BusyAgentElapsed,
             DialingCallAges = _outstanding.Values.Where(o => o.AgentId is null).Select(o => now - o.PlacedAt).ToList(),
             AnsweredWaiting = _agents.AnsweredWaiting,
-            LiveAnswered = running.Live,
-            Abandoned = running.Abandoned,
+            LiveAnswered = running.Live + falsePositives,
+            Abandoned = running.Abandoned + falsePositives,
             AbandonCap = Config.AbandonRateCap,
+            AbandonTarget = Config.AbandonTarget,
             History = History,
         };
 

@@ -16,4 +16,7 @@ public static class AbandonRateFormulas
         var denominator = liveAnswered + falsePositives;
         return denominator <= 0 ? 0 : (abandoned + falsePositives) / denominator;
     }
+
+    /// <summary>The window a formula's rate is measured over.</summary>
+    public static TimeSpan Window(AbandonFormula formula) => formula == AbandonFormula.UkOfcom ? TimeSpan.FromHours(24) : TimeSpan.FromDays(30);
 }

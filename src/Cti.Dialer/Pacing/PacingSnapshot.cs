@@ -27,7 +27,11 @@ public sealed record PacingSnapshot
 
     public long Abandoned { get; init; }
 
+    /// <summary>The legal ceiling on the abandon rate over the formula window.</summary>
     public double AbandonCap { get; init; } = 0.03;
+
+    /// <summary>The abandon rate the pacer aims at over the formula window (at most the cap).</summary>
+    public double AbandonTarget { get; init; } = 0.025;
 
     public CallHistoryModel? History { get; init; }
 }

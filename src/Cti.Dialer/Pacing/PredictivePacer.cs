@@ -11,9 +11,9 @@ namespace Cti.Dialer.Pacing;
 /// </list>
 /// The distribution of idle agents is carried from slot to slot; an answer that finds no agent in its slot is an
 /// abandon, an agent left over at the end of a slot is idle. The pacer places the largest N whose expected abandons stay
-/// within the allowed share of expected answers (set by the cap and the running abandon budget) and whose last call
-/// buys enough idle time for the abandons it adds (the abandon price, lowered as the budget runs short).
-/// It never places fewer calls than the progressive pacer.
+/// within the allowed share of expected answers and whose last call buys enough idle time for the abandons it adds (the
+/// abandon price). Both are scaled by the <see cref="AbandonBudgetController"/>, which holds the running abandon rate at
+/// the campaign's target under the cap. It never places fewer calls than the progressive pacer.
 /// </summary>
 public sealed class PredictivePacer : IPacer
 {
@@ -32,8 +32,6 @@ public sealed class PredictivePacer : IPacer
     private double[] _net = new double[128];
     private double[] _idle = new double[128];
     private double[] _nextIdle = new double[128];
-    private long _blockLive = -1;
-    private long _blockAbandoned;
 
     public PredictivePacer()
     {
@@ -46,17 +44,8 @@ public sealed class PredictivePacer : IPacer
 
     public string Name => Pacers.Predictive;
 
-    /// <summary>Share of the cap aimed at on average, leaving headroom for model error.</summary>
-    public double TargetFraction { get; init; } = 0.9;
-
-    /// <summary>Share of the cap at which only progressive (abandon-free) calls are placed until the rate falls back.</summary>
-    public double HardStopFraction { get; init; } = 0.9;
-
-    /// <summary>
-    /// Abandons kept in reserve under the stop line for bursts from calls already ringing (answers cluster by chance);
-    /// it matters for small teams and short windows, and is negligible once thousands of calls are counted.
-    /// </summary>
-    public int BurstReserve { get; init; } = 3;
+    /// <summary>Keeps the running abandon rate at the snapshot's target by scaling the abandon price and allowed share.</summary>
+    public AbandonBudgetController Controller { get; init; } = new();
 
     /// <summary>How long an answered callee may wait for an agent (the abandon rule's 2 s); also the slot length.</summary>
     public TimeSpan AgentWaitGrace { get; init; } = TimeSpan.FromSeconds(2);
@@ -68,7 +57,7 @@ public sealed class PredictivePacer : IPacer
     /// Largest acceptable ratio of the last call's extra expected abandons to its extra expected answers: a ceiling on top
     /// of the abandon price, so no call is placed that mostly abandons however much idle time it would fill.
     /// </summary>
-    public double MaxMarginalAbandon { get; init; } = 0.2;
+    public double MaxMarginalAbandon { get; init; } = 0.5;
 
     /// <summary>
     /// The price of an abandon: the last call may add at most this many expected abandons per agent-second of idle time
@@ -77,11 +66,11 @@ public sealed class PredictivePacer : IPacer
     /// </summary>
     public double MaxAbandonsPerIdleSecond { get; init; } = 0.02;
 
-    /// <summary>Share of the abandon budget (below the stop line) under which the abandon price starts to fall towards zero.</summary>
-    public double PriceHeadroomFraction { get; init; } = 0.3;
-
     /// <summary>Time between pacing decisions (the engine ticks once a second).</summary>
     public TimeSpan DecisionInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Completed services per logged-in agent (at most half the service window) before the model is trusted.</summary>
+    public double WarmServicesPerAgent { get; init; } = 0.5;
 
     /// <summary>Upper bound on calls outstanding per logged-in agent.</summary>
     public double MaxCallsPerAgent { get; init; } = 10;
@@ -89,21 +78,14 @@ public sealed class PredictivePacer : IPacer
     /// <summary>Upper bound on new calls per decision, per logged-in agent.</summary>
     public double MaxCallsPerDecisionPerAgent { get; init; } = 0.4;
 
-    /// <summary>Live answers per calibration step.</summary>
-    public int CalibrationBlock { get; init; } = 100;
-
     /// <summary>
-    /// Learnt correction between the model's expected abandon share and the realised one. The model is myopic (it cannot
-    /// see the calls it will place on later ticks, which compete for the same agents), so it is corrected online from
-    /// the realised rate over blocks of live answers.
+    /// Ceiling on the expected abandon share of one decision, as a share of the cap (fading with the controller's brake):
+    /// a backstop against a decision the model itself expects to abandon heavily; the abandon price usually binds first.
     /// </summary>
-    public double Calibration { get; private set; } = 1.0;
+    public double AllowedShareOfCap { get; init; } = 2;
 
-    /// <summary>
-    /// Multiplier on <see cref="MaxAbandonsPerIdleSecond"/> from the running budget: 1 with ample headroom under the stop
-    /// line, falling linearly to 0 over the last <see cref="PriceHeadroomFraction"/> of it.
-    /// </summary>
-    public double AbandonPriceFactor { get; private set; } = 1;
+    /// <summary>The controller's allowance for the last decision (diagnostics).</summary>
+    public AbandonAllowance Allowance { get; private set; } = new(1, false, 0);
 
     /// <summary>The expected abandon share of the last model-based decision (diagnostics).</summary>
     public double LastExpectedAbandonShare { get; private set; }
@@ -118,67 +100,25 @@ public sealed class PredictivePacer : IPacer
 
         var floor = Math.Max(0, snapshot.FreeAgents - snapshot.DialingCallAges.Count - snapshot.AnsweredWaiting);
         var history = snapshot.History;
-
-        // Early completed calls are the short ones; wait until the service history covers the agents to avoid that bias.
-        if (history is null || !history.IsWarm || history.ServiceCount < Math.Min(history.ServiceWindow / 2, 2 * snapshot.LoggedInAgents))
+        Allowance = Controller.Update(snapshot.Now, snapshot.LiveAnswered, snapshot.Abandoned, snapshot.AbandonTarget, snapshot.AbandonCap);
+        if (Allowance.HardStop)
         {
             return floor;
         }
 
-        var allowed = AllowedShare(snapshot);
+        // Early completed calls are the short ones; wait until the service history covers the agents to avoid that bias.
+        if (history is null || !history.IsWarm || history.ServiceCount < Math.Min(history.ServiceWindow / 2, WarmServicesPerAgent * snapshot.LoggedInAgents))
+        {
+            return floor;
+        }
+
+        var allowed = AllowedShareOfCap * snapshot.AbandonTarget * Allowance.Multiplier;
         var limit = Math.Max(0, (int)(MaxCallsPerAgent * snapshot.LoggedInAgents) - snapshot.DialingCallAges.Count);
 
         // Spread placements over ticks: a large batch placed at once (e.g. after a pause) carries binomial burst risk that
         // later decisions cannot correct, whereas smaller batches let the next tick see the first answers.
         limit = Math.Min(limit, Math.Max(1, (int)Math.Ceiling(MaxCallsPerDecisionPerAgent * snapshot.LoggedInAgents)));
         return Math.Max(floor, MaxCalls(snapshot, history, allowed, limit));
-    }
-
-    /// <summary>
-    /// The abandon share allowed for this decision: the calibrated target share, scaled by the running abandon budget
-    /// (up to 1.5 times when under budget, down to zero when over) and zero when the burst reserve would pass the hard stop.
-    /// Also sets <see cref="AbandonPriceFactor"/> from the same running counts.
-    /// </summary>
-    public double AllowedShare(PacingSnapshot snapshot)
-    {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        var target = snapshot.AbandonCap * TargetFraction;
-        var live = snapshot.LiveAnswered;
-        Recalibrate(live, snapshot.Abandoned, target);
-        if (snapshot.Abandoned + BurstReserve > snapshot.AbandonCap * HardStopFraction * live)
-        {
-            AbandonPriceFactor = 0;
-            return 0;
-        }
-
-        var budget = (target * live) - snapshot.Abandoned;
-        var factor = Math.Clamp(1 + (budget / ((target * live) + 3)), 0, 1.5);
-
-        // The abandon price falls smoothly to zero as the running count nears the stop line, instead of a cliff at it.
-        var stop = snapshot.AbandonCap * HardStopFraction * live;
-        var headroom = stop <= 0 ? 0 : (stop - snapshot.Abandoned - BurstReserve) / stop;
-        AbandonPriceFactor = Math.Clamp(headroom / PriceHeadroomFraction, 0, 1);
-        return target * Calibration * factor;
-    }
-
-    private void Recalibrate(long live, long abandoned, double target)
-    {
-        if (_blockLive < 0 || live < _blockLive)
-        {
-            (_blockLive, _blockAbandoned) = (live, abandoned);
-            return;
-        }
-
-        var deltaLive = live - _blockLive;
-        if (deltaLive < CalibrationBlock)
-        {
-            return;
-        }
-
-        var rate = (double)(abandoned - _blockAbandoned) / deltaLive;
-        var step = Math.Sqrt(target / Math.Max(rate, target / 3));
-        Calibration = Math.Clamp(Calibration * Math.Clamp(step, 0.6, 1.6), 0.02, 2);
-        (_blockLive, _blockAbandoned) = (live, abandoned);
     }
 
     private int MaxCalls(PacingSnapshot snapshot, CallHistoryModel history, double allowed, int limit)
@@ -259,8 +199,8 @@ public sealed class PredictivePacer : IPacer
         }
 
         // Running budget including the calls in flight: a burst reserve on top of the expected abandons must stay under the stop line.
-        var stopLine = snapshot.AbandonCap * HardStopFraction * (snapshot.LiveAnswered + answers);
-        if (newCalls > 0 && snapshot.Abandoned + (abandons / Calibration) + BurstReserve > stopLine)
+        var stopLine = snapshot.AbandonCap * Controller.HardStopFraction * (snapshot.LiveAnswered + answers);
+        if (newCalls > 0 && snapshot.Abandoned + abandons + Controller.BurstReserve > stopLine)
         {
             return false;
         }
@@ -278,7 +218,7 @@ public sealed class PredictivePacer : IPacer
             return false;
         }
 
-        return addedAbandons <= Negligible || addedAbandons <= MaxAbandonsPerIdleSecond * AbandonPriceFactor * (idleBefore - idle);
+        return addedAbandons <= Negligible || addedAbandons <= MaxAbandonsPerIdleSecond * Allowance.Multiplier * (idleBefore - idle);
     }
 
     private double Share(PacingSnapshot snapshot, int slots, int newCalls)

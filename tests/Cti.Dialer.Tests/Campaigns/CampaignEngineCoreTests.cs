@@ -2,6 +2,7 @@ using Cti.Dialer.Campaigns;
 using Cti.Dialer.Compliance;
 using Cti.Dialer.Lists;
 using Cti.Dialer.Numbers;
+using Cti.Dialer.Pacing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Cti.Dialer.Tests.Campaigns;
@@ -245,5 +246,63 @@ public class CampaignEngineCoreTests
         Assert.Contains(errors, e => e.Contains("pacer", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("Mars/Olympus", StringComparison.Ordinal));
         Assert.Empty(CampaignConfigValidator.Validate(TestData.Campaign()));
+    }
+
+    [Theory]
+    [InlineData(0.0, 0.03, false)]
+    [InlineData(-0.01, 0.03, false)]
+    [InlineData(0.031, 0.03, false)]
+    [InlineData(0.02, 0.015, false)]
+    [InlineData(double.NaN, 0.03, false)]
+    [InlineData(0.025, 0.03, true)]
+    [InlineData(0.03, 0.03, true)]
+    public void Validator_AbandonTarget_AboveZeroAndAtMostCap(double target, double cap, bool valid)
+    {
+        var errors = CampaignConfigValidator.Validate(TestData.Campaign() with { AbandonTarget = target, AbandonRateCap = cap });
+        Assert.Equal(valid, !errors.Any(e => e.Contains("AbandonTarget", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData(AbandonFormula.UsTsr, 1)]
+    [InlineData(AbandonFormula.UkOfcom, 0)]
+    public void Tick_PacerSeesTargetAndCountsOverTheFormulasWindow(AbandonFormula formula, long abandonedSeen)
+    {
+        var pacer = new CapturingPacer();
+        var engine = new CampaignEngineCore(
+            TestData.Campaign(c => c with { AbandonTarget = 0.02, AbandonFormula = formula }),
+            ComplianceChecker.CreateDefault(_dnc, _history, new NumberTimeZoneResolver()),
+            _dnc,
+            _history,
+            _time,
+            pacer);
+        engine.AddLeads([TestData.Lead("13812345678", "a")]);
+        engine.Start();
+        pacer.Calls = 1;
+        var call = Assert.Single(engine.UpdateAgents(Free("ag1")));
+        engine.ReportOutcome(new CallOutcomeReport(call.CallId, CallOutcome.Abandoned, TimeSpan.FromSeconds(6)));
+
+        // A day and an hour later the abandon is outside Ofcom's 24 hours but inside the TSR's 30 days.
+        _time.Advance(TimeSpan.FromHours(25));
+        pacer.Calls = 0;
+        engine.Tick();
+        Assert.NotNull(pacer.Last);
+        Assert.Equal(0.02, pacer.Last.AbandonTarget);
+        Assert.Equal(abandonedSeen, pacer.Last.Abandoned);
+        Assert.Equal(abandonedSeen, pacer.Last.LiveAnswered);
+    }
+
+    private sealed class CapturingPacer : IPacer
+    {
+        public int Calls { get; set; }
+
+        public PacingSnapshot? Last { get; private set; }
+
+        public string Name => "capturing";
+
+        public int CallsToPlace(PacingSnapshot snapshot)
+        {
+            Last = snapshot;
+            return Calls;
+        }
     }
 }

@@ -105,25 +105,6 @@ public class PredictivePacerTests
     }
 
     [Fact]
-    public void AllowedShare_OverCap_ZeroSoOnlyProgressiveCalls()
-    {
-        var pacer = new PredictivePacer();
-        var snapshot = Snapshot(WarmHistory(), 10, 5, [], live: 1000, abandoned: 40);
-        Assert.Equal(0, pacer.AllowedShare(snapshot));
-        Assert.Equal(5, pacer.CallsToPlace(snapshot));
-    }
-
-    [Fact]
-    public void AllowedShare_UnderBudget_AboveTarget()
-    {
-        var pacer = new PredictivePacer { TargetFraction = 0.8 };
-        var under = pacer.AllowedShare(Snapshot(WarmHistory(), 10, 5, [], live: 1000, abandoned: 0));
-        var onTarget = pacer.AllowedShare(Snapshot(WarmHistory(), 10, 5, [], live: 1000, abandoned: 24));
-        Assert.True(under > onTarget);
-        Assert.Equal(0.03 * 0.8, onTarget, 6);
-    }
-
-    [Fact]
     public void CallsToPlace_HigherAbandonPrice_PlacesFewer()
     {
         var busy = Enumerable.Repeat(TimeSpan.FromSeconds(10), 5).ToList();
@@ -133,27 +114,38 @@ public class PredictivePacerTests
     }
 
     [Fact]
-    public void AllowedShare_NearStopLine_LowersAbandonPrice()
-    {
-        var pacer = new PredictivePacer();
-        pacer.AllowedShare(Snapshot(WarmHistory(), 10, 5, [], live: 1000, abandoned: 0));
-        Assert.Equal(1, pacer.AbandonPriceFactor, 6);
-
-        // Stop line 27 abandons, reserve 3: 22 leaves 2 of 27 (7 %), under the 30 % headroom where the price starts falling.
-        pacer.AllowedShare(Snapshot(WarmHistory(), 10, 5, [], live: 1000, abandoned: 22));
-        Assert.InRange(pacer.AbandonPriceFactor, 0.2, 0.3);
-
-        pacer.AllowedShare(Snapshot(WarmHistory(), 10, 5, [], live: 1000, abandoned: 30));
-        Assert.Equal(0, pacer.AbandonPriceFactor);
-    }
-
-    [Fact]
     public void CallsToPlace_NearStopLine_PlacesFewerThanWithHeadroom()
     {
         var busy = Enumerable.Repeat(TimeSpan.FromSeconds(10), 5).ToList();
         var ample = new PredictivePacer { MaxCallsPerDecisionPerAgent = 10 }.CallsToPlace(Snapshot(WarmHistory(), 10, 5, busy, live: 1000, abandoned: 0));
-        var tight = new PredictivePacer { MaxCallsPerDecisionPerAgent = 10 }.CallsToPlace(Snapshot(WarmHistory(), 10, 5, busy, live: 1000, abandoned: 23));
+        var tight = new PredictivePacer { MaxCallsPerDecisionPerAgent = 10 }.CallsToPlace(Snapshot(WarmHistory(), 10, 5, busy, live: 1000, abandoned: 28));
         Assert.True(tight < ample, $"{tight} vs {ample}");
         Assert.True(tight >= 5, $"{tight}"); // never below the progressive floor
+    }
+
+    [Fact]
+    public void CallsToPlace_AtStopLine_OnlyProgressive()
+    {
+        var pacer = new PredictivePacer { MaxCallsPerDecisionPerAgent = 10 };
+        Assert.Equal(5, pacer.CallsToPlace(Snapshot(WarmHistory(), 10, 5, Enumerable.Repeat(TimeSpan.FromSeconds(10), 5).ToList(), live: 1000, abandoned: 30)));
+        Assert.True(pacer.Allowance.HardStop);
+    }
+
+    [Fact]
+    public void CallsToPlace_UnderTarget_DialsMoreThanOverTarget()
+    {
+        var busy = Enumerable.Repeat(TimeSpan.FromSeconds(10), 5).ToList();
+        var under = new PredictivePacer { MaxCallsPerDecisionPerAgent = 10 }.CallsToPlace(Snapshot(WarmHistory(), 10, 5, busy, live: 1000, abandoned: 0));
+        var over = new PredictivePacer { MaxCallsPerDecisionPerAgent = 10 }.CallsToPlace(Snapshot(WarmHistory(), 10, 5, busy, live: 1000, abandoned: 27));
+        Assert.True(under > over, $"{under} vs {over}");
+    }
+
+    [Fact]
+    public void CallsToPlace_HigherTarget_DialsMore()
+    {
+        var busy = Enumerable.Repeat(TimeSpan.FromSeconds(10), 5).ToList();
+        var low = new PredictivePacer { MaxCallsPerDecisionPerAgent = 10 }.CallsToPlace(Snapshot(WarmHistory(), 10, 5, busy, live: 1000, abandoned: 20) with { AbandonTarget = 0.01 });
+        var high = new PredictivePacer { MaxCallsPerDecisionPerAgent = 10 }.CallsToPlace(Snapshot(WarmHistory(), 10, 5, busy, live: 1000, abandoned: 20) with { AbandonTarget = 0.03 });
+        Assert.True(high > low, $"{high} vs {low}");
     }
 }
