@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Cti.Platform.Export;
 
 namespace Cti.Campaigns;
 
@@ -40,20 +41,9 @@ internal static class LeadCsvWriter
                 text.Append(',');
             }
 
-            text.Append(Quote(values[i]));
+            text.Append(CsvCell.Escape(values[i]));
         }
 
         text.Append("\r\n");
-    }
-
-    // Quotes fields with separators, and prefixes formula starters so a spreadsheet shows them as text.
-    private static string Quote(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '@' or '-' && !value.Skip(1).All(c => char.IsDigit(c)))
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 }

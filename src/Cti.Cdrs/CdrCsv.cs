@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Cti.Platform.Export;
 
 namespace Cti.Cdrs;
 
@@ -39,22 +40,8 @@ internal static class CdrCsv
         return row.ToString();
     }
 
-    public static string Escape(string? cell)
-    {
-        if (string.IsNullOrEmpty(cell))
-        {
-            return "";
-        }
-
-        // A leading =, - or @ makes spreadsheets evaluate the cell as a formula; such text gets an apostrophe.
-        // '+' is left alone because every E.164 number starts with it.
-        if (cell[0] is '=' or '@' or '-' && !double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
-        {
-            cell = "'" + cell;
-        }
-
-        return cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
-    }
+    /// <summary>One cell, quoted and neutralised for spreadsheets (<see cref="CsvCell"/>).</summary>
+    public static string Escape(string? cell) => CsvCell.Escape(cell);
 
     private static string? Time(DateTimeOffset? at) => at is { } v ? Events.EventJson.FormatTime(v) : null;
 

@@ -10,6 +10,13 @@ public sealed class CdrCsvTests
     [InlineData("say \"hi\"", "\"say \"\"hi\"\"\"")]
     [InlineData("=SUM(A1)", "'=SUM(A1)")]
     [InlineData("+8613812345678", "+8613812345678")]
+    [InlineData("-3.5", "-3.5")]
+    [InlineData("+HYPERLINK(\"http://x\")", "\"'+HYPERLINK(\"\"http://x\"\")\"")]
+    [InlineData("-2+3", "'-2+3")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("\tcmd", "'\tcmd")]
+    [InlineData("\rcmd", "\"'\rcmd\"")]
+    [InlineData("+", "'+")]
     [InlineData(null, "")]
     public void Escape_Cells_QuotedOrNeutralised(string? cell, string expected) => Assert.Equal(expected, CdrCsv.Escape(cell));
 
