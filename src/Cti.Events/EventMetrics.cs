@@ -12,6 +12,7 @@ internal sealed class EventMetrics
         ArgumentNullException.ThrowIfNull(factory);
         _published = factory.CreateCounter("cti_events_published_total", "Events committed to the event log, by type.", ["type"]);
         SseClients = factory.CreateGauge("cti_events_sse_clients", "Clients connected to the event stream.");
+        SseStalledDisconnects = factory.CreateCounter("cti_events_sse_stalled_disconnects_total", "Event stream connections dropped because the client stopped reading.");
         foreach (var type in CtiEventTypes.All.Append(CtiEventTypes.Other))
         {
             _published.WithLabels(type);
@@ -19,6 +20,8 @@ internal sealed class EventMetrics
     }
 
     public Gauge SseClients { get; }
+
+    public Counter SseStalledDisconnects { get; }
 
     public static string TypeLabel(string type) => CtiEventTypes.All.Contains(type) ? type : CtiEventTypes.Other;
 

@@ -55,8 +55,12 @@ internal sealed partial class EventStreamer
 
         var caller = context.GetCaller();
         var masked = !caller.SeesFullNumbers;
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _serviceStopping);
+        // A client that stops reading leaves a write pending forever (TCP back-pressure): each write and flush must
+        // finish within StreamWriteTimeout, or the connection is dropped and the client resumes with Last-Event-ID.
+        using var stall = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _serviceStopping, stall.Token);
         var aborted = linked.Token;
+        var writes = new WriteGuard(stall, _options.StreamWriteTimeout);
 
         using var subscription = _broadcaster.Subscribe(_options.SubscriberBufferSize);
         _metrics.SseClients.Inc();
@@ -79,6 +83,7 @@ internal sealed partial class EventStreamer
                     break;
                 }
 
+                writes.Arm();
                 foreach (var record in page)
                 {
                     await WriteEventAsync(response, record, request, masked, aborted);
@@ -86,10 +91,11 @@ internal sealed partial class EventStreamer
                 }
 
                 await response.Body.FlushAsync(aborted);
+                writes.Disarm();
             }
 
             position = Math.Max(position, subscription.StartSequence);
-            await PumpLiveAsync(response, subscription, request, masked, position, aborted);
+            await PumpLiveAsync(response, subscription, request, masked, position, writes, aborted);
             if (subscription.Overflowed)
             {
                 Log.SlowClientDisconnected(_logger, caller.Name, _options.SubscriberBufferSize);
@@ -97,10 +103,12 @@ internal sealed partial class EventStreamer
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
-            // The client went away or the service is stopping; the client resumes with Last-Event-ID.
+            // The client went away, stopped reading or the service is stopping; the client resumes with Last-Event-ID.
+            DropIfStalled(context, stall, caller.Name);
         }
         catch (IOException) when (aborted.IsCancellationRequested)
         {
+            DropIfStalled(context, stall, caller.Name);
         }
         finally
         {
@@ -110,7 +118,17 @@ internal sealed partial class EventStreamer
         return Results.Empty;
     }
 
-    private async Task PumpLiveAsync(HttpResponse response, FanoutSubscription<EventRecord> subscription, EventStreamRequest request, bool masked, long position, CancellationToken aborted)
+    private void DropIfStalled(HttpContext context, CancellationTokenSource stall, string key)
+    {
+        if (stall.IsCancellationRequested)
+        {
+            _metrics.SseStalledDisconnects.Inc();
+            Log.StalledClientDisconnected(_logger, key, _options.StreamWriteTimeout);
+            context.Abort();
+        }
+    }
+
+    private async Task PumpLiveAsync(HttpResponse response, FanoutSubscription<EventRecord> subscription, EventStreamRequest request, bool masked, long position, WriteGuard writes, CancellationToken aborted)
     {
         var reader = subscription.Reader;
         var heartbeat = Task.Delay(_options.HeartbeatInterval, _timeProvider, aborted);
@@ -121,8 +139,10 @@ internal sealed partial class EventStreamer
             if (first == heartbeat)
             {
                 await heartbeat; // observes cancellation
+                writes.Arm();
                 await response.WriteAsync(": heartbeat\n\n", aborted);
                 await response.Body.FlushAsync(aborted);
+                writes.Disarm();
                 heartbeat = Task.Delay(_options.HeartbeatInterval, _timeProvider, aborted);
                 continue;
             }
@@ -132,6 +152,7 @@ internal sealed partial class EventStreamer
                 return; // overflowed or the service is stopping
             }
 
+            writes.Arm();
             while (reader.TryRead(out var record))
             {
                 if (record.Seq <= position)
@@ -144,6 +165,7 @@ internal sealed partial class EventStreamer
             }
 
             await response.Body.FlushAsync(aborted);
+            writes.Disarm();
             ready = reader.WaitToReadAsync(aborted).AsTask();
         }
     }
@@ -162,5 +184,13 @@ internal sealed partial class EventStreamer
             .Append("data: ").Append(json).Append("\n\n")
             .ToString();
         return response.WriteAsync(text, aborted);
+    }
+
+    /// <summary>Bounds one write-and-flush of a stream: armed before it, disarmed once it completed.</summary>
+    private readonly struct WriteGuard(CancellationTokenSource stall, TimeSpan timeout)
+    {
+        public void Arm() => stall.CancelAfter(timeout);
+
+        public void Disarm() => stall.CancelAfter(Timeout.InfiniteTimeSpan);
     }
 }

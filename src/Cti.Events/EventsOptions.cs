@@ -16,6 +16,9 @@ internal sealed class EventsOptions
     /// <summary>Events buffered per stream client; a client that falls further behind is disconnected.</summary>
     public int SubscriberBufferSize { get; set; } = 1024;
 
+    /// <summary>How long one write to an event stream may take before the client counts as stalled and is dropped.</summary>
+    public TimeSpan StreamWriteTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Most write requests committed in one transaction.</summary>
     public int MaxBatchSize { get; set; } = 512;
 }

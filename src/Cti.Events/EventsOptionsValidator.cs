@@ -26,6 +26,11 @@ internal sealed class EventsOptionsValidator : IValidateOptions<EventsOptions>
             errors.Add($"{prefix}:SweepInterval must be between 00:00:01 and 1.00:00:00 (is {options.SweepInterval}).");
         }
 
+        if (options.StreamWriteTimeout < TimeSpan.FromSeconds(1) || options.StreamWriteTimeout > TimeSpan.FromMinutes(10))
+        {
+            errors.Add($"{prefix}:StreamWriteTimeout must be between 00:00:01 and 00:10:00 (is {options.StreamWriteTimeout}).");
+        }
+
         if (options.HeartbeatInterval < TimeSpan.FromSeconds(1) || options.HeartbeatInterval > TimeSpan.FromMinutes(5))
         {
             errors.Add($"{prefix}:HeartbeatInterval must be between 00:00:01 and 00:05:00 (is {options.HeartbeatInterval}).");
