@@ -16,7 +16,8 @@ public sealed class StalledStreamTests : IAsyncLifetime
     private TestHost _host = null!;
 
     public async Task InitializeAsync() =>
-        _host = await TestHost.StartAsync(null, "--Cti:Events:SubscriberBufferSize=64", "--Cti:Events:StreamWriteTimeout=00:00:02");
+        // A buffer far larger than what is published: the stream can only end by the stalled write, not by falling behind.
+        _host = await TestHost.StartAsync(null, "--Cti:Events:SubscriberBufferSize=100000", "--Cti:Events:StreamWriteTimeout=00:00:02");
 
     public async Task DisposeAsync()
     {
@@ -35,9 +36,9 @@ public sealed class StalledStreamTests : IAsyncLifetime
         using var stream = await SseStream.OpenAsync(client, "/api/v1/events");
         await Eventually.AssertAsync(() => broadcaster.SubscriberCount == 1, TimeSpan.FromSeconds(10), "stream subscribed");
 
-        // Far more than the socket buffers hold, and not one byte read.
-        var big = new string('x', 4000);
-        for (var i = 0; i < 3000 && broadcaster.SubscriberCount > 0; i++)
+        // Up to 24 MB, far more than the socket buffers hold, and not one byte read.
+        var big = new string('x', 8000);
+        for (var i = 0; i < 3000 && metrics.SseStalledDisconnects.Value < 1; i++)
         {
             await publisher.PublishAsync(new CtiEvent(CtiEventTypes.AgentState, new JsonObject { ["pad"] = big }));
         }
