@@ -6,7 +6,8 @@ internal static class CallsEndpoints
 {
     /// <summary>
     /// GET /api/v1/previews (optionally <c>?agent=</c>) and POST /api/v1/previews/{callId}/dial. Agent keys see and dial
-    /// their own agent's previews only; supervisors with teams, their teams' agents'.
+    /// their own agent's previews only; supervisors with teams, their teams' agents' (the rules of the agents API).
+    /// Every preview has its agent: the board takes no other.
     /// </summary>
     public static RouteGroupBuilder MapCallsApi(this IEndpointRouteBuilder endpoints)
     {
@@ -26,7 +27,7 @@ internal static class CallsEndpoints
 
             var full = caller.SeesFullNumbers;
             return Results.Ok(board.ForAgent(agent)
-                .Where(p => AgentKeyScope.Covers(caller, p.Request.AgentId, teams))
+                .Where(p => p.Request.AgentId is { } owner && caller.MaySeeAgent(owner, teams.TeamsOf(owner)))
                 .Select(p => new PreviewView(
                     p.Request.CallId,
                     p.Request.CampaignId,
@@ -43,7 +44,7 @@ internal static class CallsEndpoints
                 return NotFound(callId);
             }
 
-            if (!AgentKeyScope.Covers(http.GetCaller(), preview.AgentId, teams))
+            if (preview.AgentId is not { } owner || !http.GetCaller().MayControlAgent(owner, teams.TeamsOf(owner)))
             {
                 return Forbidden("This preview belongs to another agent.");
             }
